@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "bhp_portal.core"
+    label = "core"
+    verbose_name = "Site-wide pages and settings"
+
+    def ready(self):
+        from . import signals  # noqa: F401 (connects cache invalidation)

@@ -1,0 +1,20 @@
+from .base import BasePage, ListingMixin, SocialMixin
+from .key_facts import KeyFact
+from .media import CustomDocument, CustomImage, CustomRendition
+from .pages import HomePage, HomePageFeaturedPage, HomePageKeyFact, StandardPage
+from .site_settings import SiteSettings
+
+__all__ = [
+    "BasePage",
+    "CustomDocument",
+    "CustomImage",
+    "CustomRendition",
+    "HomePage",
+    "HomePageFeaturedPage",
+    "HomePageKeyFact",
+    "KeyFact",
+    "ListingMixin",
+    "SiteSettings",
+    "SocialMixin",
+    "StandardPage",
+]

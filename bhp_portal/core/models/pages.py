@@ -1,0 +1,122 @@
+"""The home page and the standard content page."""
+
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..blocks import BodyBlock, LinkBlock
+from .base import BasePage
+
+
+class HomePage(BasePage):
+    hero_heading = models.CharField(
+        max_length=120, help_text="The large heading at the top of the home page."
+    )
+    hero_text = models.TextField(
+        max_length=300, blank=True, help_text="A sentence under the hero heading."
+    )
+    hero_image = models.ForeignKey(
+        "core.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Wide image behind the hero; its description is the alt text.",
+    )
+    hero_link = StreamField(
+        [("link", LinkBlock())],
+        blank=True,
+        max_num=1,
+        help_text="The hero's call to action.",
+    )
+    introduction = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text="A short welcome under the hero.",
+    )
+    body = StreamField(BodyBlock(), blank=True, help_text="Further home page content.")
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+    page_description = "The site's front page. There is only one."
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_heading"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_link"),
+            ],
+            heading="Hero",
+        ),
+        FieldPanel("introduction"),
+        InlinePanel("key_facts", heading="Key facts", label="Key fact", max_num=6),
+        InlinePanel(
+            "featured_pages", heading="Featured research", label="Page", max_num=6
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["key_facts"] = [
+            item.key_fact for item in self.key_facts.select_related("key_fact")
+        ]
+        context["featured_pages"] = self.get_featured_pages()
+        return context
+
+    def get_featured_pages(self):
+        """Live, public featured pages in the editor's order, in two queries."""
+        order = list(self.featured_pages.values_list("featured_id", flat=True))
+        pages = (
+            Page.objects.filter(pk__in=order)
+            .live()
+            .public()
+            .specific()
+            .defer_streamfields()
+        )
+        by_id = {page.pk: page for page in pages}
+        return [by_id[pk] for pk in order if pk in by_id]
+
+
+class HomePageKeyFact(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="key_facts")
+    key_fact = models.ForeignKey(
+        "core.KeyFact",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="A figure from the shared key facts.",
+    )
+    panels = [FieldPanel("key_fact")]
+
+
+class HomePageFeaturedPage(Orderable):
+    page = ParentalKey(
+        HomePage, on_delete=models.CASCADE, related_name="featured_pages"
+    )
+    featured = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="A research theme or other page to feature as a card.",
+    )
+    panels = [FieldPanel("featured")]
+
+
+class StandardPage(BasePage):
+    body = StreamField(BodyBlock(), help_text="The page's main content.")
+
+    parent_page_types = ["core.HomePage", "core.StandardPage"]
+    subpage_types = ["core.StandardPage"]
+    page_description = (
+        "A general content page: about BHP, governance, policies, contact details."
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]

@@ -1,0 +1,52 @@
+"""Site-wide settings editors change in the admin (Settings > Site settings)."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+
+from ..blocks import LegalLinkBlock, SocialLinkBlock
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    # select_related in the settings context processor keeps the footer to one query.
+    address = models.TextField(
+        blank=True, help_text="Postal address shown in the site footer."
+    )
+    contact_email = models.EmailField(
+        blank=True, help_text="Public enquiries address shown in the footer."
+    )
+    contact_phone = models.CharField(
+        max_length=40, blank=True, help_text="Public telephone number for the footer."
+    )
+    social_links = StreamField(
+        [("link", SocialLinkBlock())],
+        blank=True,
+        help_text="BHP's accounts on social networks, listed in the footer.",
+    )
+    legal_links = StreamField(
+        [("link", LegalLinkBlock())],
+        blank=True,
+        help_text="Accessibility statement, privacy notice and similar pages, "
+        "linked at the foot of every page.",
+    )
+    about_bhp = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text='The "About Birmingham Health Partners" note printed at the end '
+        "of every press release.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            heading="Contact details",
+        ),
+        FieldPanel("social_links"),
+        FieldPanel("legal_links"),
+        FieldPanel("about_bhp"),
+    ]
+
+    class Meta:
+        verbose_name = "Site settings"
