@@ -97,9 +97,7 @@ TEMPLATES = [
 
 VAR_DIR = BASE_DIR / "var"
 DATABASES = {
-    "default": env.db(
-        "DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
-    )
+    "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}")
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -188,7 +186,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", "INFO")},
     # Wagtail runs its background tasks inline; one line per task is noise.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    # Page actions are in Wagtail's audit log already.
+    "loggers": {
+        "django_tasks": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
+    },
 }
 
 # --- Wagtail --------------------------------------------------------------

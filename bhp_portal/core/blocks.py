@@ -161,15 +161,21 @@ class CallToActionBlock(blocks.StructBlock):
         preview_value = {
             "title": "Work with us",
             "text": "Industry partners can reach our research teams directly.",
-            "link": {"url": "https://www.birminghamhealthpartners.co.uk/", "text": "Contact BHP"},
+            "link": {
+                "url": "https://www.birminghamhealthpartners.co.uk/",
+                "text": "Contact BHP",
+            },
         }
 
 
 class KeyFactsBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(required=False, help_text="Optional heading above the facts.")
+    heading = blocks.CharBlock(
+        required=False, help_text="Optional heading above the facts."
+    )
     facts = blocks.ListBlock(
         SnippetChooserBlock("core.KeyFact"),
-        help_text="Choose figures from the shared key facts, so each is kept in one place.",
+        help_text="Choose figures from the shared key facts, "
+        "so each is kept in one place.",
     )
 
     class Meta:
@@ -186,7 +192,8 @@ class EmbedBlock(blocks.StructBlock):
         help_text="What the embedded content is; read out by screen readers.",
     )
     transcript = blocks.URLBlock(
-        required=False, help_text="Link to a transcript or captions, where there is one."
+        required=False,
+        help_text="Link to a transcript or captions, where there is one.",
     )
 
     class Meta:

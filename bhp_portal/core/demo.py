@@ -48,11 +48,17 @@ def demo_image(title, alt, seed, size=(1600, 900)):
     draw = ImageDraw.Draw(canvas)
     for step in range(0, width, 8):
         shade = int(60 * step / width)
-        draw.line([(step, 0), (step - height // 2, height)], fill=_mix(dark, mid, shade / 100), width=8)
+        draw.line(
+            [(step, 0), (step - height // 2, height)],
+            fill=_mix(dark, mid, shade / 100),
+            width=8,
+        )
     for _ in range(9):
         radius = rng.randint(height // 10, height // 3)
         x, y = rng.randint(0, width), rng.randint(0, height)
-        draw.ellipse([x - radius, y - radius, x + radius, y + radius], outline=light, width=6)
+        draw.ellipse(
+            [x - radius, y - radius, x + radius, y + radius], outline=light, width=6
+        )
     points = [
         (int(width * i / 24), int(height / 2 + math.sin(i / 2 + seed) * height / 5))
         for i in range(25)
@@ -90,40 +96,40 @@ def home_page():
 
 
 KEY_FACTS = {
-    "catchment": dict(
-        figure="5.5",
-        unit="million",
-        label="people in the catchment our partners serve",
-        source_name="University of Birmingham",
-    ),
-    "qeh_patients": dict(
-        figure="800,000",
-        label="patients seen each year at the Queen Elizabeth Hospital",
-        source_name="University Hospitals Birmingham",
-    ),
-    "beds": dict(
-        figure="1,400",
-        label="beds at University Hospitals Birmingham",
-        source_name="University Hospitals Birmingham",
-    ),
-    "critical_care": dict(
-        figure="100",
-        unit="beds",
-        label="in Europe's largest critical care unit",
-        source_name="University Hospitals Birmingham",
-    ),
-    "itm_funding": dict(
-        figure="£12",
-        unit="million",
-        label="of City Deal funding matched for the Institute of Translational Medicine",
-        source_name="Birmingham City Deal",
-    ),
-    "itm_size": dict(
-        figure="6,000",
-        unit="m²",
-        label="of research space in the Institute of Translational Medicine",
-        source_name="Birmingham Health Partners",
-    ),
+    "catchment": {
+        "figure": "5.5",
+        "unit": "million",
+        "label": "people in the catchment our partners serve",
+        "source_name": "University of Birmingham",
+    },
+    "qeh_patients": {
+        "figure": "800,000",
+        "label": "patients seen each year at the Queen Elizabeth Hospital",
+        "source_name": "University Hospitals Birmingham",
+    },
+    "beds": {
+        "figure": "1,400",
+        "label": "beds at University Hospitals Birmingham",
+        "source_name": "University Hospitals Birmingham",
+    },
+    "critical_care": {
+        "figure": "100",
+        "unit": "beds",
+        "label": "in Europe's largest critical care unit",
+        "source_name": "University Hospitals Birmingham",
+    },
+    "itm_funding": {
+        "figure": "£12",
+        "unit": "million",
+        "label": "of City Deal funding matched for the Institute of Translational Medicine",
+        "source_name": "Birmingham City Deal",
+    },
+    "itm_size": {
+        "figure": "6,000",
+        "unit": "m²",
+        "label": "of research space in the Institute of Translational Medicine",
+        "source_name": "Birmingham Health Partners",
+    },
 }
 
 
@@ -185,44 +191,67 @@ def load_standard_pages(home):
         show_in_menus=True,
         summary="Who we are, what we aim to do and the population our partners serve.",
         body=[
-            ("rich_text", paragraphs(
-                "Birmingham Health Partners is a strategic alliance. Its founding "
-                "members are the University of Birmingham, University Hospitals "
-                "Birmingham NHS Foundation Trust and Birmingham Women's and Children's "
-                "NHS Foundation Trust, sharing one medical and life sciences campus.",
-                "Our mission is to put the University's research strengths to work "
-                "with the NHS, so that patients get better treatment and care.",
-            )),
+            (
+                "rich_text",
+                paragraphs(
+                    "Birmingham Health Partners is a strategic alliance. Its founding "
+                    "members are the University of Birmingham, University Hospitals "
+                    "Birmingham NHS Foundation Trust and Birmingham Women's and Children's "
+                    "NHS Foundation Trust, sharing one medical and life sciences campus.",
+                    "Our mission is to put the University's research strengths to work "
+                    "with the NHS, so that patients get better treatment and care.",
+                ),
+            ),
             ("heading", {"text": "A population like no other", "level": "h2"}),
-            ("rich_text", paragraphs(
-                "Our partners care for one of Europe's largest and most diverse "
-                "catchments. The Queen Elizabeth Hospital alone sees hundreds of "
-                "thousands of patients every year, and its critical care unit is the "
-                "biggest in Europe.",
-            )),
-            ("key_facts", {"heading": "", "facts": [
-                ensure_key_fact(**KEY_FACTS[key])
-                for key in ("catchment", "qeh_patients", "beds", "critical_care")
-            ]}),
+            (
+                "rich_text",
+                paragraphs(
+                    "Our partners care for one of Europe's largest and most diverse "
+                    "catchments. The Queen Elizabeth Hospital alone sees hundreds of "
+                    "thousands of patients every year, and its critical care unit is the "
+                    "biggest in Europe.",
+                ),
+            ),
+            (
+                "key_facts",
+                {
+                    "heading": "",
+                    "facts": [
+                        ensure_key_fact(**KEY_FACTS[key])
+                        for key in (
+                            "catchment",
+                            "qeh_patients",
+                            "beds",
+                            "critical_care",
+                        )
+                    ],
+                },
+            ),
             ("heading", {"text": "What we set out to do", "level": "h2"}),
-            ("rich_text", "<p>In the short term we find, adopt and spread innovation "
-             "and good practice by lining up care, research and training. Over the "
-             "longer term we aim to:</p><ul>"
-             "<li>improve the health care people receive;</li>"
-             "<li>strengthen the local economy through jobs and investment in "
-             "biomedicine;</li>"
-             "<li>help more people understand and take part in clinical research, "
-             "including early and late phase trials.</li></ul>"),
+            (
+                "rich_text",
+                "<p>In the short term we find, adopt and spread innovation "
+                "and good practice by lining up care, research and training. Over the "
+                "longer term we aim to:</p><ul>"
+                "<li>improve the health care people receive;</li>"
+                "<li>strengthen the local economy through jobs and investment in "
+                "biomedicine;</li>"
+                "<li>help more people understand and take part in clinical research, "
+                "including early and late phase trials.</li></ul>",
+            ),
             ("heading", {"text": "How we work", "level": "h2"}),
-            ("rich_text", "<ul>"
-             "<li>Clinical Academic Groups that bring clinicians and scientists "
-             "together around well-described groups of patients.</li>"
-             "<li>Shared electronic health records and informatics across the "
-             "partners, joined to the University's systems science.</li>"
-             "<li>Platforms for genomics, metabolomics and immune profiling, backed "
-             "by bioinformatics.</li>"
-             "<li>Industry partnerships and training in stratified and personalised "
-             "medicine.</li></ul>"),
+            (
+                "rich_text",
+                "<ul>"
+                "<li>Clinical Academic Groups that bring clinicians and scientists "
+                "together around well-described groups of patients.</li>"
+                "<li>Shared electronic health records and informatics across the "
+                "partners, joined to the University's systems science.</li>"
+                "<li>Platforms for genomics, metabolomics and immune profiling, backed "
+                "by bioinformatics.</li>"
+                "<li>Industry partnerships and training in stratified and personalised "
+                "medicine.</li></ul>",
+            ),
         ],
     )
     ensure_page(
@@ -231,13 +260,18 @@ def load_standard_pages(home):
         "governance",
         title="Governance",
         summary="How the partners steer BHP together through shared governance.",
-        body=[("rich_text", paragraphs(
-            "BHP is run under shared governance: each member has a voice in setting "
-            "priorities, and the partners pool facilities, expertise and access to "
-            "patients to make the most of Birmingham's research groups.",
-            "A director leads the partnership day to day and reports to a board "
-            "drawn from the University and both NHS trusts.",
-        ))],
+        body=[
+            (
+                "rich_text",
+                paragraphs(
+                    "BHP is run under shared governance: each member has a voice in setting "
+                    "priorities, and the partners pool facilities, expertise and access to "
+                    "patients to make the most of Birmingham's research groups.",
+                    "A director leads the partnership day to day and reports to a board "
+                    "drawn from the University and both NHS trusts.",
+                ),
+            )
+        ],
     )
     itm_image = demo_image(
         "Institute of Translational Medicine",
@@ -255,32 +289,48 @@ def load_standard_pages(home):
         summary="Our engine for turning discoveries in the laboratory into new care "
         "for patients and new business for the region.",
         body=[
-            ("rich_text", paragraphs(
-                "The Institute of Translational Medicine (ITM) was funded in 2012, when "
-                "BHP secured £12 million of matched government funding through the "
-                "Birmingham City Deal. It opened in 2015 with 6,000 square metres of "
-                "space, hosted by University Hospitals Birmingham.",
-            )),
-            ("key_facts", {"heading": "The institute in figures", "facts": [
-                ensure_key_fact(**KEY_FACTS[key]) for key in ("itm_funding", "itm_size")
-            ]}),
+            (
+                "rich_text",
+                paragraphs(
+                    "The Institute of Translational Medicine (ITM) was funded in 2012, when "
+                    "BHP secured £12 million of matched government funding through the "
+                    "Birmingham City Deal. It opened in 2015 with 6,000 square metres of "
+                    "space, hosted by University Hospitals Birmingham.",
+                ),
+            ),
+            (
+                "key_facts",
+                {
+                    "heading": "The institute in figures",
+                    "facts": [
+                        ensure_key_fact(**KEY_FACTS[key])
+                        for key in ("itm_funding", "itm_size")
+                    ],
+                },
+            ),
             ("heading", {"text": "Inside the institute", "level": "h2"}),
-            ("rich_text", "<ul>"
-             "<li>Clinics for well-characterised groups of patients with common and "
-             "rare diseases.</li>"
-             "<li>A gateway to clinical trials and a unit for early drug discovery.</li>"
-             "<li>Clinical bioinformatics, and a floor for stratified medicine "
-             "including genomics and deep immune profiling.</li>"
-             "<li>A floor of incubator space for companies.</li>"
-             "<li>Training for clinicians, life scientists and allied health "
-             "professionals who will be tomorrow's translational researchers.</li>"
-             "</ul>"),
-            ("quote", {
-                "quote": "Birmingham is among the very few centres in the world able "
-                "to carry translational medicine all the way round the circle.",
-                "attribution": "Paraphrase of an MRC peer review",
-                "role": "Medical Research Council translational roadmap",
-            }),
+            (
+                "rich_text",
+                "<ul>"
+                "<li>Clinics for well-characterised groups of patients with common and "
+                "rare diseases.</li>"
+                "<li>A gateway to clinical trials and a unit for early drug discovery.</li>"
+                "<li>Clinical bioinformatics, and a floor for stratified medicine "
+                "including genomics and deep immune profiling.</li>"
+                "<li>A floor of incubator space for companies.</li>"
+                "<li>Training for clinicians, life scientists and allied health "
+                "professionals who will be tomorrow's translational researchers.</li>"
+                "</ul>",
+            ),
+            (
+                "quote",
+                {
+                    "quote": "Birmingham is among the very few centres in the world able "
+                    "to carry translational medicine all the way round the circle.",
+                    "attribution": "Paraphrase of an MRC peer review",
+                    "role": "Medical Research Council translational roadmap",
+                },
+            ),
         ],
     )
     accessibility = ensure_page(
@@ -298,17 +348,22 @@ def load_standard_pages(home):
         "privacy",
         title="Privacy notice",
         summary="What this website records about you (very little) and why.",
-        body=[("rich_text", paragraphs(
-            "This website sets no cookies for visitors and loads no third-party "
-            "scripts, fonts or trackers, so there is no cookie banner to dismiss.",
-            "Our web servers keep short-lived technical logs (the address of each "
-            "request, the time and the browser) to keep the service secure. They "
-            "are deleted after 30 days.",
-            "If you send us an enquiry, we use what you give us only to answer it "
-            "and keep it for no longer than two years.",
-            "Staff who sign in to edit the site are given a session cookie that is "
-            "strictly necessary for that purpose.",
-        ))],
+        body=[
+            (
+                "rich_text",
+                paragraphs(
+                    "This website sets no cookies for visitors and loads no third-party "
+                    "scripts, fonts or trackers, so there is no cookie banner to dismiss.",
+                    "Our web servers keep short-lived technical logs (the address of each "
+                    "request, the time and the browser) to keep the service secure. They "
+                    "are deleted after 30 days.",
+                    "If you send us an enquiry, we use what you give us only to answer it "
+                    "and keep it for no longer than two years.",
+                    "Staff who sign in to edit the site are given a session cookie that is "
+                    "strictly necessary for that purpose.",
+                ),
+            )
+        ],
     )
     contact = ensure_page(
         StandardPageFactory,
@@ -317,58 +372,85 @@ def load_standard_pages(home):
         title="Contact us",
         show_in_menus=True,
         summary="How to reach Birmingham Health Partners.",
-        body=[("rich_text", paragraphs(
-            "For general enquiries, email <a href=\"mailto:enquiries@bhp.example\">"
-            "enquiries@bhp.example</a>.",
-            "Journalists should contact the University of Birmingham press office, "
-            "which answers for BHP, including out of hours.",
-        ))],
+        body=[
+            (
+                "rich_text",
+                paragraphs(
+                    'For general enquiries, email <a href="mailto:enquiries@bhp.example">'
+                    "enquiries@bhp.example</a>.",
+                    "Journalists should contact the University of Birmingham press office, "
+                    "which answers for BHP, including out of hours.",
+                ),
+            )
+        ],
     )
-    return {"about": about, "accessibility": accessibility, "privacy": privacy,
-            "contact": contact}
+    return {
+        "about": about,
+        "accessibility": accessibility,
+        "privacy": privacy,
+        "contact": contact,
+    }
 
 
 def _accessibility_body():
     return [
-        ("rich_text", paragraphs(
-            "This statement covers the Birmingham Health Partners website. We want "
-            "as many people as possible to be able to use it: you should be able to "
-            "zoom to 400% without losing content, navigate with a keyboard or "
-            "speech recognition, and listen to the site with a screen reader.",
-        )),
+        (
+            "rich_text",
+            paragraphs(
+                "This statement covers the Birmingham Health Partners website. We want "
+                "as many people as possible to be able to use it: you should be able to "
+                "zoom to 400% without losing content, navigate with a keyboard or "
+                "speech recognition, and listen to the site with a screen reader.",
+            ),
+        ),
         ("heading", {"text": "Compliance status", "level": "h2"}),
-        ("rich_text", paragraphs(
-            "This website is fully compliant with the Web Content Accessibility "
-            "Guidelines version 2.2 AA standard. Every page type is checked "
-            "automatically with axe and the Nu HTML Checker each time the site "
-            "changes.",
-        )),
+        (
+            "rich_text",
+            paragraphs(
+                "This website is fully compliant with the Web Content Accessibility "
+                "Guidelines version 2.2 AA standard. Every page type is checked "
+                "automatically with axe and the Nu HTML Checker each time the site "
+                "changes.",
+            ),
+        ),
         ("heading", {"text": "Non-accessible content", "level": "h2"}),
-        ("rich_text", paragraphs(
-            "Some older PDF documents published before 2024 may not be fully "
-            "accessible. They are not essential to using our services; ask us and "
-            "we will send the content in another format.",
-        )),
+        (
+            "rich_text",
+            paragraphs(
+                "Some older PDF documents published before 2024 may not be fully "
+                "accessible. They are not essential to using our services; ask us and "
+                "we will send the content in another format.",
+            ),
+        ),
         ("heading", {"text": "Reporting a problem", "level": "h2"}),
-        ("rich_text", paragraphs(
-            "If you find a problem, or need information in a different format, "
-            "email <a href=\"mailto:accessibility@bhp.example\">"
-            "accessibility@bhp.example</a>. We will reply within 5 working days.",
-        )),
+        (
+            "rich_text",
+            paragraphs(
+                "If you find a problem, or need information in a different format, "
+                'email <a href="mailto:accessibility@bhp.example">'
+                "accessibility@bhp.example</a>. We will reply within 5 working days.",
+            ),
+        ),
         ("heading", {"text": "Enforcement procedure", "level": "h2"}),
-        ("rich_text", paragraphs(
-            "The Equality and Human Rights Commission (EHRC) enforces the Public "
-            "Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility "
-            "Regulations 2018. If you are not happy with how we respond to your "
-            "complaint, contact the <a href=\"https://www.equalityadvisoryservice.com/\">"
-            "Equality Advisory and Support Service (EASS)</a>.",
-        )),
+        (
+            "rich_text",
+            paragraphs(
+                "The Equality and Human Rights Commission (EHRC) enforces the Public "
+                "Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility "
+                "Regulations 2018. If you are not happy with how we respond to your "
+                'complaint, contact the <a href="https://www.equalityadvisoryservice.com/">'
+                "Equality Advisory and Support Service (EASS)</a>.",
+            ),
+        ),
         ("heading", {"text": "Preparation of this statement", "level": "h2"}),
-        ("rich_text", paragraphs(
-            "This statement was prepared on 23 November 2026. It was last reviewed "
-            "on 23 November 2026, after automated and manual testing of every page "
-            "type at phone and desktop widths.",
-        )),
+        (
+            "rich_text",
+            paragraphs(
+                "This statement was prepared on 23 November 2026. It was last reviewed "
+                "on 23 November 2026, after automated and manual testing of every page "
+                "type at phone and desktop widths.",
+            ),
+        ),
     ]
 
 

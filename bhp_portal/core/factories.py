@@ -34,7 +34,8 @@ class StandardPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Standard page {n}")
     summary = factory.Faker("sentence")
     body = factory.LazyFunction(lambda: rich_text("<p>Page content.</p>"))
-    parent = factory.SubFactory(HomePageFactory)
+    # Under the one home page (from the demo content, or made here).
+    parent = factory.LazyFunction(lambda: HomePage.objects.first() or HomePageFactory())
 
     class Meta:
         model = StandardPage

@@ -40,7 +40,11 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("address"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            [
+                FieldPanel("address"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+            ],
             heading="Contact details",
         ),
         FieldPanel("social_links"),

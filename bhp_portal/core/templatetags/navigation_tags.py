@@ -19,7 +19,7 @@ def main_menu(context):
 
 
 def _aria_current(item_url, current_url):
-    """"page" on the item's own page, "true" anywhere in its section."""
+    """ "page" on the item's own page, "true" anywhere in its section."""
     if not current_url:
         return ""
     if item_url == current_url:

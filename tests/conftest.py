@@ -1,0 +1,46 @@
+"""Shared fixtures. The demo content is loaded once into the test database,
+so every test starts from the site a newcomer sees after `make run`."""
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+
+from tests.utils import ProxyClient
+
+
+def pytest_report_header(config):
+    return f"database: {connection.vendor}"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Tests roll back the database; the cache must not remember their pages.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def client():
+    return ProxyClient()
+
+
+@pytest.fixture
+def admin_client(admin_user):
+    client = ProxyClient()
+    client.force_login(admin_user)
+    return client
+
+
+@pytest.fixture
+def home_page(db):
+    from bhp_portal.core.models import HomePage
+
+    return HomePage.objects.get()

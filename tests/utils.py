@@ -1,0 +1,23 @@
+"""Helpers shared by the tests of every domain."""
+
+from bs4 import BeautifulSoup
+from django.test import Client
+from wagtail.test.utils import WagtailPageTestCase
+
+# The site runs behind a TLS-terminating proxy; test clients play that proxy.
+PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
+
+
+class ProxyClient(Client):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("headers", PROXY_HEADERS)
+        super().__init__(*args, **kwargs)
+
+
+class PageTestCase(WagtailPageTestCase):
+    client_class = ProxyClient
+
+
+def soup(response):
+    """The response parsed, for checks on the rendered HTML."""
+    return BeautifulSoup(response.content, "html.parser")
