@@ -73,3 +73,12 @@ def test_responsive_hero_image_offers_webp(client):
     assert any(s["type"] == "image/webp" for s in sources)
     img = html.select_one(".hero picture img")
     assert img["width"] and img["height"]
+
+
+@pytest.mark.django_db
+def test_page_titles_name_the_site_once(client):
+    assert soup(client.get("/")).title.get_text() == "Birmingham Health Partners"
+    assert (
+        soup(client.get("/about/")).title.get_text()
+        == "About BHP | Birmingham Health Partners"
+    )
