@@ -38,6 +38,7 @@ PROJECT_APPS = ["bhp_portal.core", "partners", "research", "news"]
 INSTALLED_APPS = [
     *PROJECT_APPS,
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.typed_table_block",
@@ -64,6 +65,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, CSRF and messages: it must see the cookies they set.
+    "bhp_portal.core.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -88,6 +91,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "bhp_portal.core.context_processors.fragment_cache",
             ],
         },
     },
@@ -112,6 +116,12 @@ CACHES = {
     )
 }
 CACHES["default"]["KEY_PREFIX"] = env.str("CACHE_KEY_PREFIX", default="bhp")
+
+# Whole pages for anonymous visitors (core/middleware.py). Publishing retires
+# them at once, so the lifetime only bounds content that ages by the clock.
+# 0 turns the page cache off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/documents/")
 
 _email = env.email_url(
     "EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25"
@@ -143,6 +153,22 @@ STORAGES = {
 }
 # Hashed file names never change content, so browsers may keep them a year.
 WHITENOISE_MAX_AGE = 365 * 24 * 60 * 60
+
+# With several app servers, uploads must live where all of them can read them:
+# S3-compatible object storage when a bucket is named, local files otherwise.
+# Credentials come from boto3's usual AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default=None)
+    AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default=None)
+    AWS_S3_CUSTOM_DOMAIN = env.str("AWS_S3_CUSTOM_DOMAIN", default=None)
+    # Image URLs end up in cached pages, so they must not expire like signed
+    # URLs do; documents keep their privacy by streaming through Wagtail.
+    AWS_QUERYSTRING_AUTH = False
+    AWS_DEFAULT_ACL = None
+    AWS_S3_FILE_OVERWRITE = False
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # --- Locale ---------------------------------------------------------------
 
@@ -196,6 +222,36 @@ LOGGING = {
 # --- Wagtail --------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "Birmingham Health Partners"
+
+# A CDN in front of the app servers (off by default): Wagtail purges a page
+# and the listings above it when it is published or unpublished
+# (core/signals.py), and cacheable pages tell the CDN to keep them for
+# FRONTEND_CACHE_SECONDS. docs/deployment.md has the set-up.
+FRONTEND_CACHE = env.str("FRONTEND_CACHE", default="")
+if FRONTEND_CACHE == "cloudflare":
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": env.str("CLOUDFLARE_BEARER_TOKEN"),
+            "ZONEID": env.str("CLOUDFLARE_ZONE_ID"),
+        }
+    }
+elif FRONTEND_CACHE == "cloudfront":
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": env.str("CLOUDFRONT_DISTRIBUTION_ID"),
+        }
+    }
+elif FRONTEND_CACHE:
+    raise ImproperlyConfigured(
+        f"FRONTEND_CACHE={FRONTEND_CACHE!r}: use cloudflare, cloudfront or nothing."
+    )
+else:
+    WAGTAILFRONTENDCACHE = {}
+FRONTEND_CACHE_SECONDS = (
+    env.int("FRONTEND_CACHE_SECONDS", default=300) if WAGTAILFRONTENDCACHE else 0
+)
 WAGTAILADMIN_BASE_URL = env.str(
     "WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000"
 )

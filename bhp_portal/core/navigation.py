@@ -1,20 +1,21 @@
 """Main menu and breadcrumbs, built from the page tree.
 
 The menu is the same for every visitor of a site, so it is cached per site
-and cleared whenever a page is published, unpublished, moved or deleted.
+under the page-cache generation: publishing, unpublishing, moving or deleting
+a page retires it together with the cached pages (core/signals.py).
 """
 
 from django.core.cache import cache
 from wagtail.models import Page
 
-MENU_CACHE_KEY = "core:main-menu:{site_id}"
+MENU_CACHE_KEY = "core:main-menu:{site_id}:{generation}"
 MENU_CACHE_SECONDS = 60 * 60
 
 
-def main_menu(site):
+def main_menu(site, generation):
     """Title and URL of the live, public pages under the site root that are
     marked "show in menus", in tree order."""
-    key = MENU_CACHE_KEY.format(site_id=site.pk)
+    key = MENU_CACHE_KEY.format(site_id=site.pk, generation=generation)
     items = cache.get(key)
     if items is None:
         pages = site.root_page.get_children().live().public().in_menu()
@@ -24,10 +25,6 @@ def main_menu(site):
         ]
         cache.set(key, items, MENU_CACHE_SECONDS)
     return items
-
-
-def clear_menu_cache(site_ids):
-    cache.delete_many([MENU_CACHE_KEY.format(site_id=pk) for pk in site_ids])
 
 
 def breadcrumbs(page):

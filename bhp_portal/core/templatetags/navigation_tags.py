@@ -2,6 +2,7 @@ from django import template
 from wagtail.models import Site
 
 from .. import navigation
+from ..cache import request_generation
 
 register = template.Library()
 
@@ -11,7 +12,7 @@ def main_menu(context):
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     current = context.get("page")
-    items = navigation.main_menu(site) if site else []
+    items = navigation.main_menu(site, request_generation(request)) if site else []
     current_url = current.get_url(request) if current else ""
     for item in items:
         item["current"] = _aria_current(item["url"], current_url)

@@ -1,0 +1,284 @@
+"""The shared page cache: who gets cached pages, which responses are kept,
+and how every kind of public change retires them at once."""
+
+import pytest
+from django.contrib.auth.hashers import make_password
+from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.test import RequestFactory, override_settings
+from django.views.decorators.cache import never_cache
+from wagtail.models import Page, PageViewRestriction, Site
+
+from bhp_portal.core.cache import get_generation
+from bhp_portal.core.factories import StandardPageFactory
+from bhp_portal.core.middleware import PageCacheMiddleware
+from bhp_portal.core.models import HomePage, SiteSettings, StandardPage
+from tests.utils import PROXY_HEADERS, ProxyClient, soup
+
+pytestmark = pytest.mark.django_db
+
+
+def x_cache(response):
+    return response.headers.get("X-Cache")
+
+
+def title_of(response):
+    return soup(response).h1.get_text(strip=True)
+
+
+@pytest.fixture
+def about():
+    return StandardPage.objects.get(slug="about")
+
+
+# --- Who is served from the cache ----------------------------------------
+
+
+def test_anonymous_visitors_get_the_stored_copy_on_the_second_view(client):
+    first = client.get("/about/")
+    second = client.get("/about/")
+    assert (x_cache(first), x_cache(second)) == ("MISS", "HIT")
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+
+
+def test_head_requests_are_answered_from_the_cache(client):
+    client.get("/about/")
+    assert x_cache(client.head("/about/")) == "HIT"
+
+
+def test_signed_in_users_never_get_the_anonymous_copy(client, admin_client):
+    client.get("/about/")
+    assert x_cache(client.get("/about/")) == "HIT"
+    response = admin_client.get("/about/")
+    assert response.status_code == 200
+    assert x_cache(response) is None
+    # Editors get the Wagtail user bar, which anonymous pages never show.
+    assert soup(response).find("wagtail-userbar") is not None
+
+
+def test_signed_in_users_pages_are_never_stored(client, admin_client):
+    admin_client.get("/about/")
+    admin_client.get("/about/")
+    response = client.get("/about/")
+    assert x_cache(response) == "MISS"
+    assert soup(response).find("wagtail-userbar") is None
+
+
+def test_a_session_cookie_alone_bypasses_the_cache(client):
+    client.get("/about/")
+    client.cookies["sessionid"] = "not-even-a-valid-session"
+    assert x_cache(client.get("/about/")) is None
+
+
+def test_the_admin_is_never_cached(admin_client):
+    admin_client.get("/admin/")
+    assert x_cache(admin_client.get("/admin/")) is None
+    anonymous = ProxyClient()
+    assert anonymous.get("/admin/").status_code == 302
+    assert x_cache(anonymous.get("/admin/login/")) is None
+
+
+def test_previews_show_the_draft_even_when_the_live_page_is_cached(client, about):
+    # The preview's made-up request uses the site's own host name.
+    site_host = {"host": about.get_site().hostname}
+    client.get("/about/", headers=site_host)
+    assert x_cache(client.get("/about/", headers=site_host)) == "HIT"
+    about.title = "About BHP (draft)"
+    # An original request without cookies: only the preview flag stands
+    # between the draft and the cached live copy.
+    editor_request = RequestFactory().get("/", headers=PROXY_HEADERS)
+    draft = about.make_preview_request(editor_request)
+    assert "About BHP (draft)" in draft.content.decode()
+    assert x_cache(draft) is None
+    assert title_of(client.get("/about/", headers=site_host)) == "About BHP"
+
+
+# --- What is stored ------------------------------------------------------
+
+
+def test_each_query_string_is_its_own_entry(client):
+    assert x_cache(client.get("/about/")) == "MISS"
+    assert x_cache(client.get("/about/?page=2")) == "MISS"
+    assert x_cache(client.get("/about/?page=2")) == "HIT"
+    assert x_cache(client.get("/about/?page=3")) == "MISS"
+
+
+def test_query_parameters_in_another_order_share_the_entry(client):
+    client.get("/about/?topic=cancer&page=2")
+    assert x_cache(client.get("/about/?page=2&topic=cancer")) == "HIT"
+
+
+def test_each_host_is_its_own_entry(client):
+    client.get("/about/", headers={"host": "localhost"})
+    assert x_cache(client.get("/about/", headers={"host": "127.0.0.1"})) == "MISS"
+
+
+def test_errors_and_redirects_are_not_stored(client):
+    client.get("/no-such-page/")
+    assert x_cache(client.get("/no-such-page/")) is None
+    assert client.get("/about").status_code == 301
+    assert x_cache(client.get("/about")) is None
+
+
+def test_password_protected_pages_are_not_stored(client, about):
+    client.get("/about/")
+    PageViewRestriction.objects.create(
+        page=about,
+        restriction_type=PageViewRestriction.PASSWORD,
+        password=make_password("letmein-please"),
+    )
+    # The restriction retires the public copy; the password form has a CSRF
+    # token, so it is rendered afresh every time.
+    for _ in range(2):
+        response = client.get("/about/")
+        assert x_cache(response) is None
+        assert soup(response).find("input", {"name": "csrfmiddlewaretoken"})
+        assert "About BHP" not in title_of(response)
+
+
+def run_through_cache(view, path="/form/"):
+    middleware = PageCacheMiddleware(CsrfViewMiddleware(view))
+    request = RequestFactory().get(path, headers={"host": "localhost"})
+    return middleware(request)
+
+
+def test_responses_with_a_csrf_token_are_not_stored():
+    def form_view(request):
+        return HttpResponse(f'<input name="csrf" value="{get_token(request)}">')
+
+    first = run_through_cache(form_view)
+    assert "csrftoken" in first.cookies
+    assert x_cache(first) is None
+    assert x_cache(run_through_cache(form_view)) is None
+
+
+def test_responses_marked_never_cache_are_not_stored():
+    view = never_cache(lambda request: HttpResponse("live status"))
+    run_through_cache(view, "/status/")
+    assert x_cache(run_through_cache(view, "/status/")) is None
+
+
+def test_responses_carrying_a_csp_nonce_are_not_stored():
+    def view(request):
+        # What django-csp's middleware leaves once a template used the nonce.
+        request._csp_nonce = "per-request-nonce"
+        return HttpResponse("<script nonce='per-request-nonce'></script>")
+
+    run_through_cache(view, "/nonce/")
+    assert x_cache(run_through_cache(view, "/nonce/")) is None
+
+
+@override_settings(FRONTEND_CACHE_SECONDS=120)
+def test_a_cdn_may_keep_cacheable_pages_when_one_is_configured(client):
+    assert "s-maxage=120" in client.get("/about/")["Cache-Control"]
+    assert "s-maxage=120" in client.get("/about/")["Cache-Control"]
+
+
+def test_without_a_cdn_pages_carry_no_shared_cache_lifetime(client):
+    assert "s-maxage" not in client.get("/about/").get("Cache-Control", "")
+
+
+@override_settings(PAGE_CACHE_SECONDS=0)
+def test_the_page_cache_can_be_turned_off(client):
+    client.get("/about/")
+    assert x_cache(client.get("/about/")) is None
+
+
+# --- Invalidation --------------------------------------------------------
+
+
+def test_publishing_shows_the_new_version_at_once(client, about):
+    client.get("/about/")
+    client.get("/")
+    about.title = "About Birmingham Health Partners"
+    about.save_revision().publish()
+    response = client.get("/about/")
+    assert x_cache(response) == "MISS"
+    assert title_of(response) == "About Birmingham Health Partners"
+
+
+def test_publishing_a_page_refreshes_other_pages_that_list_it(client, home_page):
+    client.get("/about/")
+    page = StandardPageFactory(parent=home_page, title="Careers", live=False)
+    page.show_in_menus = True
+    page.save_revision().publish()
+    menu = soup(client.get("/about/")).select('nav[aria-label="Main"] a')
+    assert "Careers" in [a.get_text() for a in menu]
+
+
+def test_saving_a_draft_keeps_the_cached_pages(client, about):
+    client.get("/about/")
+    generation = get_generation()
+    about.title = "Not published yet"
+    about.save_revision()
+    assert get_generation() == generation
+    response = client.get("/about/")
+    assert x_cache(response) == "HIT"
+    assert title_of(response) == "About BHP"
+
+
+def test_unpublishing_removes_the_page_at_once(client, about):
+    assert client.get("/about/").status_code == 200
+    about.unpublish()
+    assert client.get("/about/").status_code == 404
+
+
+def test_deleting_removes_the_page_at_once(client, home_page):
+    page = StandardPageFactory(parent=home_page, slug="short-lived")
+    page.save_revision().publish()
+    assert client.get("/short-lived/").status_code == 200
+    Page.objects.get(pk=page.pk).delete()
+    assert client.get("/short-lived/").status_code == 404
+
+
+def test_moving_serves_the_page_at_its_new_address_at_once(client, about):
+    privacy = StandardPage.objects.get(slug="privacy")
+    assert client.get("/privacy/").status_code == 200
+    privacy.move(about, pos="last-child")
+    # Wagtail's automatic redirect now answers the old address.
+    old_address = client.get("/privacy/")
+    assert (old_address.status_code, old_address["Location"]) == (
+        301,
+        "/about/privacy/",
+    )
+    assert client.get("/about/privacy/").status_code == 200
+
+
+def test_editing_a_snippet_shows_on_pages_at_once(client):
+    fact = HomePage.objects.get().key_facts.first().key_fact
+    client.get("/")
+    fact.label = "patients reached by trials this year"
+    fact.save()
+    assert "patients reached by trials this year" in client.get("/").content.decode()
+
+
+def test_editing_site_settings_shows_in_the_footer_at_once(client):
+    client.get("/about/")
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.contact_email = "hello@bhp.example"
+    settings.save()
+    footer = soup(client.get("/about/")).find("footer")
+    assert "hello@bhp.example" in footer.get_text()
+
+
+def test_the_footer_fragment_is_reused_and_refreshed_for_editors(
+    admin_client, django_assert_max_num_queries
+):
+    admin_client.get("/about/")
+    with django_assert_max_num_queries(100) as cold:
+        admin_client.get("/privacy/")
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.contact_phone = "0121 000 0000"
+    settings.save()
+    response = admin_client.get("/privacy/")
+    assert "0121 000 0000" in soup(response).find("footer").get_text()
+    assert not any("core_sitesettings" in q["sql"] for q in cold.captured_queries)
+
+
+def test_home_page_edits_reach_the_public_at_once(client):
+    client.get("/")
+    home = HomePage.objects.get()
+    home.hero_heading = "Research that reaches every patient"
+    home.save_revision().publish()
+    assert "Research that reaches every patient" in client.get("/").content.decode()
