@@ -38,6 +38,7 @@ class NewsArticlePage(BasePage):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
     page_description = "A news story, press release, announcement or blog post."
+    search_result_type = "news"
 
     content_panels = [
         *BasePage.content_panels,

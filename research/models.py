@@ -19,6 +19,7 @@ class ResearchThemePage(BasePage):
     parent_page_types = ["research.ResearchIndexPage"]
     subpage_types = []
     page_description = "One research theme, such as Cancer or Rare Diseases."
+    search_result_type = "themes"
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]

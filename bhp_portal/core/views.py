@@ -1,8 +1,111 @@
+from urllib.parse import urlencode
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db import DatabaseError, transaction
 from django.http import HttpResponseServerError
 from django.template import loader
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+from wagtail.models import Site
+
+from . import navigation
+from . import search as site_search
+
+RESULTS_PER_PAGE = 10
 
 
 def server_error(request):
     """The 500 page, rendered with no request context: whatever broke (the
     database, a context processor) cannot break the error page too."""
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(required=False, strip=False, label="Search this site")
+    type = forms.ChoiceField(
+        required=False,
+        label="Show",
+        choices=[
+            ("", "All results"),
+            *((rt.key, rt.plural) for rt in site_search.RESULT_TYPES.values()),
+        ],
+        error_messages={"invalid_choice": "Choose one of the listed kinds of page."},
+    )
+
+
+@require_safe
+def search(request):
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        return TemplateResponse(request, "core/search.html", {"form": form}, status=400)
+    query, shortened = site_search.clean_query(form.cleaned_data["q"])
+    type_key = form.cleaned_data["type"]
+    context = {"form": form, "query": query, "shortened": shortened}
+    if query:
+        context.update(_results(request, query, type_key))
+        context["result_type"] = site_search.RESULT_TYPES.get(type_key)
+        context["type_links"] = _type_links(query, type_key)
+        site = Site.find_for_request(request)
+        context["browse"] = navigation.main_menu(site) if site else []
+    return TemplateResponse(request, "core/search.html", context)
+
+
+def _type_links(query, current):
+    return {
+        "all": urlencode({"q": query}),
+        "types": [
+            {
+                "type": result_type,
+                "query": urlencode({"q": query, "type": key}),
+                "current": key == current,
+            }
+            for key, result_type in site_search.RESULT_TYPES.items()
+        ],
+    }
+
+
+def _results(request, query, type_key):
+    # Promotions stand above the results of an unfiltered search, and are then
+    # left out of the results on every page so no page repeats them.
+    promotions = [] if type_key else site_search.promotions_for(query)
+    results = site_search.search_pages(
+        query,
+        type_key=type_key,
+        exclude_ids=[item.page.pk for item in promotions if item.page],
+    )
+    paginator = Paginator(results, RESULTS_PER_PAGE)
+    try:
+        # A savepoint, so a query the backend cannot parse leaves the
+        # request's transaction usable for the error page.
+        with transaction.atomic():
+            page_obj = paginator.get_page(request.GET.get("page"))
+            page_obj.object_list = list(page_obj.object_list)
+    except (DatabaseError, ValueError):
+        return {"search_failed": True}
+    if page_obj.number == 1:
+        site_search.record_search(query)
+    params = {"q": query, **({"type": type_key} if type_key else {})}
+    return {
+        "page_obj": page_obj,
+        "results": [
+            (page, site_search.result_type_of(page)) for page in page_obj.object_list
+        ],
+        "promotions": promotions if page_obj.number == 1 else [],
+        "pagination_query": urlencode(params),
+    }
+
+
+@require_safe
+def robots_txt(request):
+    # The sitemap lists the site's canonical addresses, so robots.txt names it
+    # at the same origin (the Site record's), whichever host was asked.
+    site = Site.find_for_request(request)
+    base = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+    return TemplateResponse(
+        request,
+        "robots.txt",
+        {"sitemap_url": base + reverse("sitemap")},
+        content_type="text/plain; charset=utf-8",
+    )

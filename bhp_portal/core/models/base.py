@@ -52,6 +52,10 @@ class SocialMixin(models.Model):
 
 
 class BasePage(ListingMixin, SocialMixin, Page):
+    # Which filter of the site search lists this page type: a key of
+    # core.search.RESULT_TYPES.
+    search_result_type = "pages"
+
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary", boost=2),
