@@ -7,11 +7,13 @@ from django.http import HttpResponseServerError
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from . import navigation
 from . import search as site_search
+from .cache import request_generation
 
 RESULTS_PER_PAGE = 10
 
@@ -35,6 +37,10 @@ class SearchForm(forms.Form):
     )
 
 
+# Never kept in the shared page cache: every search must reach the view to be
+# counted in the editors' search terms report, and a promotion an editor adds
+# must show at once.
+@cache_control(private=True)
 @require_safe
 def search(request):
     form = SearchForm(request.GET)
@@ -48,7 +54,9 @@ def search(request):
         context["result_type"] = site_search.RESULT_TYPES.get(type_key)
         context["type_links"] = _type_links(query, type_key)
         site = Site.find_for_request(request)
-        context["browse"] = navigation.main_menu(site) if site else []
+        context["browse"] = (
+            navigation.main_menu(site, request_generation(request)) if site else []
+        )
     return TemplateResponse(request, "core/search.html", context)
 
 

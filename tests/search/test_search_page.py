@@ -228,3 +228,13 @@ def test_no_results_page_helps_the_visitor_on(client):
 def test_search_results_are_not_indexed_by_search_engines(client):
     html = soup(search(client, q="bhp"))
     assert html.select_one('meta[name="robots"]')["content"].startswith("noindex")
+
+
+@pytest.mark.django_db
+def test_searches_bypass_the_page_cache_and_are_all_counted(client, quokka_pages):
+    for _ in range(2):
+        response = search(client, q="quokka")
+        assert "X-Cache" not in response
+        assert "private" in response["Cache-Control"]
+    assert result_titles(search(client, q="wildlife")) != result_titles(response)
+    assert Query.objects.get(query_string="quokka").hits == 2
