@@ -1,9 +1,25 @@
-from wagtail.admin.panels import FieldPanel
+"""Research themes: the index at /research/ and one page per theme."""
+
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
+from wagtail.images.models import Filter
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from bhp_portal.core.blocks import BodyBlock
-from bhp_portal.core.models import BasePage
+from bhp_portal.core.images import prefetch_card_images
+from bhp_portal.core.models import BasePage, KeyFactLink
+from partners.models import PartnerPage
+
+from .blocks import ContactsBlock, UnitsBlock
+
+LATEST_NEWS_COUNT = 3
+# Keep in step with the hero {% picture %} in research_theme_page.html.
+THEME_HERO_RENDITIONS = Filter.expand_spec(
+    "format-{avif,webp,jpeg} fill-{640x300,1280x600}"
+)
 
 
 class ResearchIndexPage(BasePage):
@@ -12,14 +28,173 @@ class ResearchIndexPage(BasePage):
     max_count_per_parent = 1
     page_description = "The list of BHP's research themes, at /research/."
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Tree order, which editors set by reordering the themes in the admin.
+        context["themes"] = (
+            ResearchThemePage.objects.child_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .prefetch_related(prefetch_card_images())
+        )
+        return context
+
 
 class ResearchThemePage(BasePage):
+    hero_image = models.ForeignKey(
+        "core.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Wide image at the top of the theme; its description is the "
+        "alt text.",
+    )
     body = StreamField(BodyBlock(), blank=True, help_text="The theme's main content.")
+    units = StreamField(
+        UnitsBlock(),
+        blank=True,
+        help_text="The units, centres and programmes that carry out the theme.",
+    )
+    lead_contacts = StreamField(
+        ContactsBlock(), blank=True, help_text="People to contact about the theme."
+    )
 
     parent_page_types = ["research.ResearchIndexPage"]
     subpage_types = []
     page_description = "One research theme, such as Cancer or Rare Diseases."
     search_result_type = "themes"
 
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        InlinePanel("key_facts", heading="Key facts", label="Key fact", max_num=6),
+        FieldPanel("units"),
+        FieldPanel("lead_contacts"),
+        InlinePanel(
+            "partner_links",
+            heading="Partners",
+            label="Partner",
+            help_text="Organisations that take part in the theme.",
+        ),
+        InlinePanel(
+            "related_theme_links", heading="Related themes", label="Theme", max_num=6
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("units"),
+        index.RelatedFields(
+            "partner_links",
+            [
+                index.RelatedFields(
+                    "organisation",
+                    [index.SearchField("name"), index.SearchField("short_name")],
+                )
+            ],
+        ),
+        index.RelatedFields(
+            "related_theme_links",
+            [index.RelatedFields("theme", [index.SearchField("title")])],
+        ),
+    ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["key_facts"] = [
+            item.key_fact for item in self.key_facts.select_related("key_fact")
+        ]
+        context["partners"] = self.get_partners()
+        context["related_themes"] = self.get_related_themes()
+        context["latest_news"] = self.get_latest_news()
+        return context
+
+    def get_partners(self):
+        """The chosen organisations in the editor's order, each with its live
+        partner page where it has one (two queries however many)."""
+        organisations = [
+            link.organisation
+            for link in self.partner_links.select_related("organisation")
+        ]
+        pages = {
+            page.organisation_id: page
+            for page in PartnerPage.objects.live()
+            .public()
+            .filter(organisation__in=organisations)
+            .defer_streamfields()
+        }
+        return [(org, pages.get(org.pk)) for org in organisations]
+
+    def get_related_themes(self):
+        ids = list(self.related_theme_links.values_list("theme_id", flat=True))
+        themes = {
+            theme.pk: theme
+            for theme in ResearchThemePage.objects.filter(pk__in=ids)
+            .live()
+            .public()
+            .defer_streamfields()
+            .prefetch_related(prefetch_card_images())
+        }
+        return [themes[pk] for pk in ids if pk in themes]
+
+    def get_latest_news(self):
+        # news.NewsArticlePage.themes points here (related_name="news_articles");
+        # following it keeps research from importing news.
+        return list(
+            self.news_articles.live()
+            .public()
+            .defer_streamfields()
+            .prefetch_related(prefetch_card_images())
+            .order_by("-date", "-pk")[:LATEST_NEWS_COUNT]
+        )
+
+
+class ResearchThemeKeyFact(KeyFactLink):
+    page = ParentalKey(
+        ResearchThemePage, on_delete=models.CASCADE, related_name="key_facts"
+    )
+
+
+class ResearchThemePartner(Orderable):
+    page = ParentalKey(
+        ResearchThemePage, on_delete=models.CASCADE, related_name="partner_links"
+    )
+    organisation = models.ForeignKey(
+        "partners.Organisation",
+        on_delete=models.CASCADE,
+        related_name="theme_links",
+        help_text="A partner organisation; its partner page lists this theme too.",
+    )
+    panels = [FieldPanel("organisation")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "organisation"], name="unique_theme_partner"
+            )
+        ]
+
+
+class ResearchThemeRelatedTheme(Orderable):
+    page = ParentalKey(
+        ResearchThemePage,
+        on_delete=models.CASCADE,
+        related_name="related_theme_links",
+    )
+    theme = models.ForeignKey(
+        ResearchThemePage,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="Another theme readers of this one may want.",
+    )
+    panels = [FieldPanel("theme")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "theme"], name="unique_related_theme"
+            )
+        ]

@@ -44,3 +44,25 @@ def home_page(db):
     from bhp_portal.core.models import HomePage
 
     return HomePage.objects.get()
+
+
+@pytest.fixture
+def make_news_article(home_page):
+    """A news article about the given themes and organisations, with only the
+    fields the research and partner pages read."""
+    from news.models import NewsArticlePage, NewsIndexPage
+
+    index = NewsIndexPage.objects.first()
+    if index is None:
+        index = NewsIndexPage(title="News", slug="news")
+        home_page.add_child(instance=index)
+
+    def make(title, date, themes=(), organisations=(), live=True):
+        article = NewsArticlePage(title=title, date=date, live=live)
+        index.add_child(instance=article)
+        article.themes.set(themes)
+        article.organisations.set(organisations)
+        article.save()
+        return article
+
+    return make

@@ -1,5 +1,5 @@
 from .base import BasePage, ListingMixin, SocialMixin
-from .key_facts import KeyFact
+from .key_facts import KeyFact, KeyFactLink
 from .media import CustomDocument, CustomImage, CustomRendition
 from .pages import HomePage, HomePageFeaturedPage, HomePageKeyFact, StandardPage
 from .site_settings import SiteSettings
@@ -13,6 +13,7 @@ __all__ = [
     "HomePageFeaturedPage",
     "HomePageKeyFact",
     "KeyFact",
+    "KeyFactLink",
     "ListingMixin",
     "SiteSettings",
     "SocialMixin",

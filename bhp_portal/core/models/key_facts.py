@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import Orderable
 from wagtail.search import index
 
 
@@ -73,3 +74,19 @@ class KeyFact(index.Indexed, models.Model):
     @property
     def display_figure(self):
         return f"{self.figure} {self.unit}".strip()
+
+
+class KeyFactLink(Orderable):
+    """A page's choice of one shared key fact, in the editor's order.
+    Subclasses add `page = ParentalKey(<page model>, related_name="key_facts")`."""
+
+    key_fact = models.ForeignKey(
+        "core.KeyFact",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="A figure from the shared key facts.",
+    )
+    panels = [FieldPanel("key_fact")]
+
+    class Meta(Orderable.Meta):
+        abstract = True

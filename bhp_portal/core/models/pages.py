@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from ..blocks import BodyBlock, LinkBlock
 from .base import BasePage
+from .key_facts import KeyFactLink
 
 
 class HomePage(BasePage):
@@ -85,15 +86,8 @@ class HomePage(BasePage):
         return [by_id[pk] for pk in order if pk in by_id]
 
 
-class HomePageKeyFact(Orderable):
+class HomePageKeyFact(KeyFactLink):
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="key_facts")
-    key_fact = models.ForeignKey(
-        "core.KeyFact",
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text="A figure from the shared key facts.",
-    )
-    panels = [FieldPanel("key_fact")]
 
 
 class HomePageFeaturedPage(Orderable):

@@ -1,0 +1,86 @@
+"""Factories for organisations and partner pages, used by tests and the demo."""
+
+import factory
+import wagtail_factories
+from django.utils.text import slugify
+from factory.django import DjangoModelFactory
+
+from bhp_portal.core.factories import rich_text
+from bhp_portal.core.models import HomePage
+
+from .models import (
+    HDRUKIndexPage,
+    HDRUKSiteMember,
+    HDRUKSitePage,
+    Organisation,
+    PartnerIndexPage,
+    PartnerPage,
+)
+
+
+class OrganisationFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name)[:100])
+    kind = Organisation.Kind.UNIVERSITY
+
+    class Meta:
+        model = Organisation
+        django_get_or_create = ("name",)
+
+
+def _home():
+    return HomePage.objects.first()
+
+
+class PartnerIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Our partners"
+    slug = "partners"
+    parent = factory.LazyFunction(_home)
+
+    class Meta:
+        model = PartnerIndexPage
+
+
+class PartnerPageFactory(wagtail_factories.PageFactory):
+    organisation = factory.SubFactory(OrganisationFactory)
+    title = factory.LazyAttribute(lambda o: o.organisation.name)
+    slug = factory.LazyAttribute(lambda o: o.organisation.slug)
+    summary = factory.Faker("sentence")
+    role = PartnerPage.Role.AFFILIATED
+    body = factory.LazyFunction(lambda: rich_text("<p>About the partner.</p>"))
+    parent = factory.LazyFunction(
+        lambda: PartnerIndexPage.objects.first() or PartnerIndexPageFactory()
+    )
+
+    class Meta:
+        model = PartnerPage
+
+
+class HDRUKIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Health Data Research UK"
+    slug = "hdr-uk"
+    parent = factory.LazyFunction(_home)
+
+    class Meta:
+        model = HDRUKIndexPage
+
+
+class HDRUKSitePageFactory(wagtail_factories.PageFactory):
+    region = factory.Sequence(lambda n: f"Region {n}")
+    title = factory.LazyAttribute(lambda o: f"HDR UK {o.region}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.region))
+    summary = factory.Faker("sentence")
+    parent = factory.LazyFunction(
+        lambda: HDRUKIndexPage.objects.first() or HDRUKIndexPageFactory()
+    )
+
+    class Meta:
+        model = HDRUKSitePage
+
+    @classmethod
+    def members_for(cls, organisations):
+        """HDRUKSiteMember rows for `members=`, in the order given."""
+        return [
+            HDRUKSiteMember(organisation=org, sort_order=i)
+            for i, org in enumerate(organisations)
+        ]

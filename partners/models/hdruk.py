@@ -1,0 +1,198 @@
+"""Health Data Research UK: the national network and its sites, one of which
+BHP leads. Site members are Organisation records, so a university listed here
+is the same record as on its partner page."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Prefetch
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from bhp_portal.core.blocks import BodyBlock
+from bhp_portal.core.images import prefetch_card_images
+from bhp_portal.core.models import BasePage
+
+from .organisations import Organisation
+
+
+def members_prefetch():
+    return Prefetch(
+        "members",
+        queryset=HDRUKSiteMember.objects.select_related("organisation").order_by(
+            "sort_order"
+        ),
+    )
+
+
+class HDRUKIndexPage(BasePage):
+    network = models.ForeignKey(
+        "partners.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The national body, Health Data Research UK, as an organisation "
+        "record; its sites are described as part of it for search engines.",
+    )
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        help_text="What HDR UK is, the award and its purpose; shown above the map.",
+    )
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["partners.HDRUKSitePage"]
+    max_count_per_parent = 1
+    page_description = (
+        "Health Data Research UK: its sites, their members and a map, at /hdr-uk/."
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("network"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sites"] = self.get_sites()
+        return context
+
+    def get_sites(self):
+        return list(
+            HDRUKSitePage.objects.child_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .select_related("lead")
+            .prefetch_related(prefetch_card_images(), members_prefetch())
+        )
+
+
+class HDRUKSitePage(BasePage):
+    region = models.CharField(
+        max_length=80,
+        help_text='The site\'s region as HDR UK names it, e.g. "Midlands".',
+    )
+    lead = models.ForeignKey(
+        "partners.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="hdruk_sites_led",
+        help_text="The organisation or partnership leading the site.",
+    )
+    lead_note = models.CharField(
+        max_length=160,
+        blank=True,
+        help_text='Who leads the site when it is not one organisation, e.g. "Led '
+        'by Birmingham Health Partners".',
+    )
+    director = models.CharField(
+        max_length=120, blank=True, help_text="Name of the site director."
+    )
+    director_role = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The director's post, shown after the name.",
+    )
+    strengths = RichTextField(
+        features=settings.RICHTEXT_FEATURES["body"],
+        blank=True,
+        help_text="What the site is known for; a short list reads best.",
+    )
+    body = StreamField(BodyBlock(), blank=True, help_text="Further detail on the site.")
+
+    parent_page_types = ["partners.HDRUKIndexPage"]
+    subpage_types = []
+    page_description = "One Health Data Research UK site and its member organisations."
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("region"),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead"),
+                FieldPanel("lead_note"),
+                FieldRowPanel([FieldPanel("director"), FieldPanel("director_role")]),
+            ],
+            heading="Leadership",
+        ),
+        InlinePanel(
+            "members",
+            heading="Member organisations",
+            label="Member",
+            min_num=1,
+            help_text="In the order HDR UK lists them.",
+        ),
+        FieldPanel("strengths"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("region", boost=2),
+        index.SearchField("director"),
+        index.SearchField("strengths"),
+        index.SearchField("body"),
+        index.RelatedFields(
+            "members",
+            [
+                index.RelatedFields(
+                    "organisation",
+                    [index.SearchField("name"), index.SearchField("short_name")],
+                )
+            ],
+        ),
+    ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        members = [
+            member.organisation
+            for member in self.members.select_related(
+                "organisation__parent", "organisation__partner_page"
+            )
+        ]
+        context["member_organisations"] = members
+        context["json_ld"] = self.json_ld(members, request)
+        return context
+
+    def json_ld(self, members, request=None):
+        site = {
+            "@type": "Organization",
+            "name": f"HDR UK {self.region}",
+            "url": self.get_full_url(request),
+        }
+        site["@id"] = site["url"]
+        index_page = (
+            HDRUKIndexPage.objects.ancestor_of(self).select_related("network").first()
+        )
+        if index_page and index_page.network:
+            site["parentOrganization"] = index_page.network.json_ld()
+        site["member"] = [
+            org.json_ld(member_of=[{"@id": site["@id"]}]) for org in members
+        ]
+        return site
+
+
+class HDRUKSiteMember(Orderable):
+    page = ParentalKey(HDRUKSitePage, on_delete=models.CASCADE, related_name="members")
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="hdruk_memberships",
+        help_text="A member organisation; choose the existing record if there is one.",
+    )
+
+    panels = [FieldPanel("organisation")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "organisation"], name="unique_hdruk_site_member"
+            )
+        ]

@@ -1,0 +1,154 @@
+"""BHP's partners: the index at /partners/ and one page per organisation."""
+
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from bhp_portal.core.blocks import BodyBlock
+from bhp_portal.core.images import prefetch_card_images
+from bhp_portal.core.models import BasePage, KeyFactLink
+
+from .organisations import Organisation
+
+LATEST_NEWS_COUNT = 3
+
+
+def site_organisation_ld(page, request=None):
+    """BHP itself, as the body its partners are members of."""
+    site = page.get_site()
+    root = site.root_page if site else None
+    data = {
+        "@type": "Organization",
+        "name": (site and site.site_name) or "Birmingham Health Partners",
+    }
+    if root:
+        data["url"] = root.get_full_url(request)
+    return data
+
+
+class PartnerIndexPage(BasePage):
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["partners.PartnerPage"]
+    max_count_per_parent = 1
+    page_description = (
+        "The list of BHP's member and partner organisations, at /partners/."
+    )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        partners = (
+            PartnerPage.objects.child_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .select_related("organisation")
+            .prefetch_related(prefetch_card_images())
+        )
+        context["partner_groups"] = [
+            (label, [page for page in partners if page.role == role])
+            for role, label in PartnerPage.Role.choices
+        ]
+        return context
+
+
+class PartnerPage(BasePage):
+    class Role(models.TextChoices):
+        FOUNDING = "founding", "Founding members"
+        AFFILIATED = "affiliated", "Affiliated NHS partners"
+        NETWORK = "network", "Wider networks"
+
+    organisation = models.OneToOneField(
+        "partners.Organisation",
+        on_delete=models.PROTECT,
+        related_name="partner_page",
+        help_text="The organisation this page is about. Its name, website, "
+        "location and identifiers come from the organisation record.",
+    )
+    role = models.CharField(
+        max_length=16,
+        choices=Role.choices,
+        default=Role.AFFILIATED,
+        help_text="The organisation's place in BHP; partners are grouped by it.",
+    )
+    body = StreamField(
+        BodyBlock(), blank=True, help_text="What the organisation does and brings."
+    )
+
+    parent_page_types = ["partners.PartnerIndexPage"]
+    subpage_types = []
+    page_description = "One member or partner organisation of BHP."
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("organisation"),
+        FieldPanel("role"),
+        InlinePanel("key_facts", heading="Key facts", label="Key fact", max_num=6),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.FilterField("role"),
+        index.RelatedFields(
+            "organisation",
+            [
+                index.SearchField("name", boost=2),
+                index.SearchField("short_name"),
+                index.SearchField("town"),
+            ],
+        ),
+    ]
+
+    def get_role_label(self):
+        return {
+            self.Role.FOUNDING: "Founding member",
+            self.Role.AFFILIATED: "Affiliated NHS partner",
+            self.Role.NETWORK: "Wider network",
+        }[self.role]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        organisation = Organisation.objects.select_related("parent").get(
+            pk=self.organisation_id
+        )
+        context["organisation"] = organisation
+        context["key_facts"] = [
+            item.key_fact for item in self.key_facts.select_related("key_fact")
+        ]
+        context["related_themes"] = self.get_related_themes(organisation)
+        context["latest_news"] = self.get_latest_news(organisation)
+        context["json_ld"] = organisation.json_ld(
+            member_of=[site_organisation_ld(self, request)]
+        )
+        return context
+
+    @staticmethod
+    def get_related_themes(organisation):
+        """Themes that chose this organisation as a partner (the research app
+        links them; this side only follows the reverse relation)."""
+        theme_ids = organisation.theme_links.values("page_id")
+        return list(
+            Page.objects.filter(pk__in=theme_ids)
+            .live()
+            .public()
+            .specific()
+            .defer_streamfields()
+            .order_by("path")
+        )
+
+    @staticmethod
+    def get_latest_news(organisation):
+        return list(
+            organisation.news_articles.live()
+            .public()
+            .defer_streamfields()
+            .prefetch_related(prefetch_card_images())
+            .order_by("-date", "-pk")[:LATEST_NEWS_COUNT]
+        )
+
+
+class PartnerPageKeyFact(KeyFactLink):
+    page = ParentalKey(PartnerPage, on_delete=models.CASCADE, related_name="key_facts")
