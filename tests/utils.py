@@ -21,3 +21,16 @@ class PageTestCase(WagtailPageTestCase):
 def soup(response):
     """The response parsed, for checks on the rendered HTML."""
     return BeautifulSoup(response.content, "html.parser")
+
+
+def cold_query_count(client, url):
+    """Queries to render `url` with nothing cached (no page cache, no menu)."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)

@@ -2,13 +2,11 @@ import datetime
 import json
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from partners.factories import OrganisationFactory, PartnerPageFactory
 from partners.models import HDRUKSitePage, Organisation, PartnerPage
 from research.factories import ResearchThemePageFactory
-from tests.utils import soup
+from tests.utils import cold_query_count, soup
 
 HDRUK_SITES = {
     "Cambridge": [
@@ -50,12 +48,6 @@ FOUNDING = [
 
 def json_ld(html):
     return json.loads(html.select_one('script[type="application/ld+json"]').string)
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 @pytest.mark.django_db
@@ -133,8 +125,7 @@ def test_partner_page_queries_do_not_grow_with_themes_or_news(
         return page
 
     small, large = partner_with(2, "Small partner"), partner_with(20, "Large partner")
-    client.get(small.url)
-    assert count_queries(client, large.url) == count_queries(client, small.url)
+    assert cold_query_count(client, large.url) == cold_query_count(client, small.url)
 
 
 @pytest.mark.django_db
@@ -199,8 +190,7 @@ def test_an_organisation_is_one_record_on_partner_and_hdruk_pages(client):
 
 @pytest.mark.django_db
 def test_hdruk_index_queries_do_not_grow_with_members(client):
-    client.get("/hdr-uk/")
-    before = count_queries(client, "/hdr-uk/")
+    before = cold_query_count(client, "/hdr-uk/")
     site = HDRUKSitePage.objects.get(region="Oxford")
     for _ in range(10):
         site.members.create(
@@ -208,4 +198,4 @@ def test_hdruk_index_queries_do_not_grow_with_members(client):
                 latitude=51.7, longitude=-1.25, town="Oxford"
             )
         )
-    assert count_queries(client, "/hdr-uk/") == before
+    assert cold_query_count(client, "/hdr-uk/") == before

@@ -1,13 +1,11 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from partners.factories import OrganisationFactory
 from research.factories import ResearchThemePageFactory
 from research.models import ResearchIndexPage, ResearchThemePage
-from tests.utils import soup
+from tests.utils import cold_query_count, soup
 
 DEMO_THEMES = [
     "Immunology and Inflammation",
@@ -97,12 +95,6 @@ def test_theme_shows_its_latest_live_news_newest_first(client, make_news_article
     assert news.select_one(".card__meta").get_text() == "4 January 2026"
 
 
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 @pytest.mark.django_db
 def test_theme_queries_do_not_grow_with_partners_news_or_related(
     client, make_news_article
@@ -120,14 +112,12 @@ def test_theme_queries_do_not_grow_with_partners_news_or_related(
 
     small = theme_with(2, "small")
     large = theme_with(20, "large")
-    client.get(small.url)  # warm the menu cache and site root paths
-    assert count_queries(client, large.url) == count_queries(client, small.url)
+    assert cold_query_count(client, large.url) == cold_query_count(client, small.url)
 
 
 @pytest.mark.django_db
 def test_index_queries_do_not_grow_with_themes(client):
-    client.get("/research/")
-    before = count_queries(client, "/research/")
+    before = cold_query_count(client, "/research/")
     for _ in range(10):
         ResearchThemePageFactory()
-    assert count_queries(client, "/research/") == before
+    assert cold_query_count(client, "/research/") == before
