@@ -12,7 +12,6 @@ class OrganisationViewSet(SnippetViewSet):
     menu_order = 310
     list_display = ["name", "short_name", "kind", "town"]
     list_filter = ["kind", "town"]
-    search_fields = ["name", "short_name", "town", "ods_code", "ror_id"]
     list_export = [
         "name",
         "short_name",

@@ -87,6 +87,7 @@ class ResearchThemePage(BasePage):
         *BasePage.search_fields,
         index.SearchField("body"),
         index.SearchField("units"),
+        index.SearchField("lead_contacts"),
         index.RelatedFields(
             "partner_links",
             [

@@ -138,7 +138,11 @@ class Organisation(index.Indexed, models.Model):
         index.SearchField("name", boost=2),
         index.SearchField("short_name"),
         index.SearchField("description"),
+        index.SearchField("town"),
+        index.SearchField("ods_code"),
+        index.SearchField("ror_id"),
         index.AutocompleteField("name"),
+        index.AutocompleteField("short_name"),
         index.FilterField("kind"),
     ]
 
