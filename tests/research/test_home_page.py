@@ -1,7 +1,9 @@
 import pytest
 
+from bhp_portal.core.models import HomePageFeaturedPage
 from partners.models import PartnerPage
-from tests.utils import soup
+from research.models import ResearchThemePage
+from tests.utils import cold_query_count, soup
 
 
 @pytest.mark.django_db
@@ -31,3 +33,17 @@ def test_research_partners_and_hdruk_are_in_the_main_menu(client):
     titles = [a.get_text() for a in nav.select("a")]
     assert titles.index("Our research") < titles.index("Our partners")
     assert "Health Data Research UK" in titles
+
+
+@pytest.mark.django_db
+def test_home_queries_do_not_grow_with_featured_themes(client, home_page):
+    before = cold_query_count(client, "/")
+    themes = ResearchThemePage.objects.live()[:6]
+    home_page.featured_pages = [
+        HomePageFeaturedPage(featured=theme, sort_order=i)
+        for i, theme in enumerate(themes)
+    ]
+    home_page.save_revision().publish()
+    html = soup(client.get("/"))
+    assert len(html.select('section[aria-labelledby="featured-heading"] .card')) == 6
+    assert cold_query_count(client, "/") <= before

@@ -1,6 +1,9 @@
 """The home page and the standard content page."""
 
+from collections import defaultdict
+
 from django.db import models
+from django.db.models import prefetch_related_objects
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -8,7 +11,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks import BodyBlock, LinkBlock
-from .base import BasePage
+from ..images import prefetch_card_images
+from .base import BasePage, ListingMixin
 from .key_facts import KeyFactLink
 
 
@@ -73,7 +77,8 @@ class HomePage(BasePage):
         return context
 
     def get_featured_pages(self):
-        """Live, public featured pages in the editor's order, in two queries."""
+        """Live, public featured pages in the editor's order, with their card
+        images: a fixed number of queries per page type, however many cards."""
         order = list(self.featured_pages.values_list("featured_id", flat=True))
         pages = (
             Page.objects.filter(pk__in=order)
@@ -83,7 +88,14 @@ class HomePage(BasePage):
             .defer_streamfields()
         )
         by_id = {page.pk: page for page in pages}
-        return [by_id[pk] for pk in order if pk in by_id]
+        featured = [by_id[pk] for pk in order if pk in by_id]
+        by_type = defaultdict(list)
+        for page in featured:
+            by_type[type(page)].append(page)
+        for model, group in by_type.items():
+            if issubclass(model, ListingMixin):
+                prefetch_related_objects(group, prefetch_card_images())
+        return featured
 
 
 class HomePageKeyFact(KeyFactLink):
