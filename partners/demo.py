@@ -106,8 +106,7 @@ PARTNER_FACTS = {
         "source_name": "University of Birmingham",
     },
     "uob_students": {
-        "figure": "5,000",
-        "unit": "+",
+        "figure": "5,000+",
         "label": "international students, from more than 150 countries",
         "source_name": "University of Birmingham",
     },
@@ -118,13 +117,12 @@ PARTNER_FACTS = {
     },
     "uhb_patients": {
         "figure": "1",
-        "unit": "million +",
+        "unit": "million+",
         "label": "patients cared for by University Hospitals Birmingham in 2016/17",
         "source_name": "University Hospitals Birmingham",
     },
     "uhb_staff": {
-        "figure": "9,500",
-        "unit": "+",
+        "figure": "9,500+",
         "label": "staff employed by University Hospitals Birmingham",
         "source_name": "University Hospitals Birmingham",
     },

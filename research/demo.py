@@ -15,6 +15,7 @@ from bhp_portal.core.demo import (
 )
 from bhp_portal.core.images import CARD_RENDITIONS, prerender
 from bhp_portal.core.models import HomePageFeaturedPage
+from partners.demo import HDRUK_FACTS
 from partners.models import HDRUKSitePage, Organisation
 
 from .factories import ResearchIndexPageFactory, ResearchThemePageFactory
@@ -37,14 +38,12 @@ THEME_FACTS = {
         "source_name": "Birmingham Health Partners",
     },
     "rare_count": {
-        "figure": "7,000",
-        "unit": "+",
+        "figure": "7,000+",
         "label": "different rare diseases are known",
         "source_name": "Birmingham Health Partners",
     },
     "rare_children": {
-        "figure": "50",
-        "unit": "%",
+        "figure": "50%",
         "label": "of people with a rare disease are children",
         "source_name": "Birmingham Health Partners",
     },
@@ -72,12 +71,21 @@ THEME_FACTS = {
         "review_by": datetime.date(2024, 12, 31),
         "owner": "BHP communications",
     },
-    "hdruk_award": {
-        "figure": "£30",
-        "unit": "million",
-        "label": "awarded by HDR UK to its six founding sites",
-        "source_name": "Health Data Research UK",
-    },
+    "hdruk_award": HDRUK_FACTS["award"],
+}
+
+
+LEAD_CONTACTS = {
+    "health-data-science": [
+        (
+            "contact",
+            {
+                "name": "Professor Simon Ball",
+                "role": "Director of HDR UK Midlands and Director of Digital Healthcare",
+                "organisation": UHB,
+            },
+        )
+    ],
 }
 
 
@@ -442,6 +450,7 @@ def load_themes(home):
             hero_image=picture,
             body=body,
             units=units,
+            lead_contacts=LEAD_CONTACTS.get(slug, []),
             partner_links=ResearchThemePageFactory.partners_for(
                 organisations[name] for name in partners
             ),

@@ -126,3 +126,14 @@ def test_index_queries_do_not_grow_with_themes(client):
     for _ in range(10):
         ResearchThemePageFactory()
     assert cold_query_count(client, "/research/") == before
+
+
+@pytest.mark.django_db
+def test_theme_names_its_lead_contact(client):
+    html = soup(client.get("/research/health-data-science/"))
+    contacts = html.select_one('section[aria-labelledby="contacts-heading"]')
+    assert "Professor Simon Ball" in contacts.select_one(".contact__name").get_text()
+    units = html.select_one('section[aria-labelledby="units-heading"]')
+    assert (
+        units.select_one('a[href="/hdr-uk/midlands/"]').get_text() == "HDR UK Midlands"
+    )
