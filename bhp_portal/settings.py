@@ -266,6 +266,8 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Avatars come from uploads only: no staff e-mail hashes sent to Gravatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Large StreamField pages post many fields from the editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

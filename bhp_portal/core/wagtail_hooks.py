@@ -1,9 +1,14 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .content_checks import BHPContentChecker
+from .dashboard import add_panels
 from .models import KeyFact
 from .reports import KeyFactsDueForReviewView
 
@@ -54,3 +59,23 @@ def register_key_fact_report_menu_item():
         icon_name="table",
         order=1300,
     )
+
+
+hooks.register("construct_homepage_panels", add_panels)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_branding_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+@hooks.register("construct_wagtail_userbar")
+def use_bhp_content_checks(request, items, page):
+    """Swap Wagtail's content checker for ours, in the userbar and in the
+    editor's Checks panel alike."""
+    items[:] = [
+        BHPContentChecker(page, in_editor=item.in_editor)
+        if isinstance(item, ContentCheckerItem)
+        else item
+        for item in items
+    ]
