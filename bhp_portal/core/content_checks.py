@@ -70,8 +70,51 @@ def _block_images_without_alt(block, value):
 
 
 class BHPContentChecker(ContentCheckerItem):
-    """Wagtail's checks plus: the page has a search description, and every
-    image it shows has alternative text."""
+    """Wagtail's checks, Axe's rules for the mistakes editors can make in
+    images, lists and tables, and BHP's own: the page has a search
+    description, and every image it shows has alternative text."""
+
+    axe_run_only = [
+        *ContentCheckerItem.axe_run_only,
+        "image-alt",
+        "image-redundant-alt",
+        "list",
+        "listitem",
+        "table-duplicate-name",
+        "td-headers-attr",
+        "th-has-data-cells",
+    ]
+    axe_messages = {
+        **ContentCheckerItem.axe_messages,
+        "image-alt": {
+            "error_name": "Image has no alternative text",
+            "help_text": "Describe the image, or mark it as decorative",
+        },
+        "image-redundant-alt": {
+            "error_name": "Alternative text repeats nearby text",
+            "help_text": "Describe what the image adds instead",
+        },
+        "list": {
+            "error_name": "List contains something other than list items",
+            "help_text": "Use the editor's list buttons",
+        },
+        "listitem": {
+            "error_name": "List item outside a list",
+            "help_text": "Use the editor's list buttons",
+        },
+        "table-duplicate-name": {
+            "error_name": "Table caption and summary repeat each other",
+            "help_text": "Give the table one clear caption",
+        },
+        "td-headers-attr": {
+            "error_name": "Table cell points to a missing header",
+            "help_text": "Rebuild the table with the table block",
+        },
+        "th-has-data-cells": {
+            "error_name": "Table header describes no cells",
+            "help_text": "Remove empty columns or rows",
+        },
+    }
 
     def __init__(self, page=None, in_editor=False):
         super().__init__(in_editor=in_editor)
@@ -87,9 +130,9 @@ class BHPContentChecker(ContentCheckerItem):
         return self._cached_findings
 
     def get_axe_run_only(self, request):
-        run_only = [*super().get_axe_run_only(request), "image-alt"]
+        run_only = super().get_axe_run_only(request)
         if self.page:
-            run_only += [SEARCH_DESCRIPTION_RULE, IMAGE_ALT_RULE]
+            run_only = [*run_only, SEARCH_DESCRIPTION_RULE, IMAGE_ALT_RULE]
         return run_only
 
     def get_axe_custom_rules(self, request):
@@ -135,14 +178,7 @@ class BHPContentChecker(ContentCheckerItem):
         ]
 
     def get_axe_messages(self, request):
-        messages = {
-            **super().get_axe_messages(request),
-            "image-alt": {
-                "error_name": "Image without alternative text",
-                "help_text": "Every image needs an alt attribute; "
-                "describe the image or mark it decorative",
-            },
-        }
+        messages = super().get_axe_messages(request)
         if not self.page:
             return messages
         missing = self._findings()[IMAGE_ALT_RULE]
