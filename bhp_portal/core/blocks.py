@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock as WagtailEmbedBlock
 from wagtail.images import get_image_model
@@ -184,6 +185,16 @@ class KeyFactsBlock(blocks.StructBlock):
         group = "Data"
         description = "A row of headline figures, each with its source."
 
+    def get_preview_value(self):
+        # Real figures from the shared key facts, as an editor would choose.
+        facts = self.child_blocks["facts"].child_block.target_model.objects
+        return self.to_python(
+            {
+                "heading": "BHP in numbers",
+                "facts": list(facts.order_by("pk").values_list("pk", flat=True)[:3]),
+            }
+        )
+
 
 class EmbedBlock(blocks.StructBlock):
     embed = WagtailEmbedBlock(help_text="Address of a video or post, e.g. on YouTube.")
@@ -201,6 +212,13 @@ class EmbedBlock(blocks.StructBlock):
         icon = "media"
         group = "Media"
         description = "A video or other media from another site."
+        # The embed itself is fetched from its site when the page is viewed;
+        # the chooser's preview shows where it will sit without fetching.
+        preview_template = "blocks/previews/embed_block.html"
+        preview_value = {
+            "embed": "https://www.youtube.com/",
+            "title": "A researcher explains a clinical trial",
+        }
 
 
 class TableBlock(TypedTableBlock):
@@ -224,6 +242,28 @@ class TableWithCaptionBlock(blocks.StructBlock):
         icon = "table"
         group = "Data"
         description = "A table of data with typed columns and a caption."
+        preview_value = {
+            "caption": "The six Health Data Research UK sites",
+            "table": {
+                "columns": [
+                    {"type": "text", "heading": "Site"},
+                    {"type": "text", "heading": "Led from"},
+                ],
+                "rows": [
+                    {
+                        "values": [
+                            "Midlands",
+                            "Birmingham, with Leicester, Nottingham and Warwick",
+                        ]
+                    },
+                    {"values": ["Cambridge", "Cambridge"]},
+                    {"values": ["London", "London"]},
+                    {"values": ["Oxford", "Oxford"]},
+                    {"values": ["Scotland", "Scotland"]},
+                    {"values": ["Wales and Northern Ireland", "Wales"]},
+                ],
+            },
+        }
 
 
 class DocumentLinkBlock(blocks.StructBlock):
@@ -237,6 +277,12 @@ class DocumentLinkBlock(blocks.StructBlock):
         icon = "doc-full"
         group = "Media"
         description = "A download link with the file's type and size."
+
+    def get_preview_value(self):
+        document = get_document_model().objects.order_by("pk").first()
+        return self.to_python(
+            {"document": document.pk if document else None, "title": ""}
+        )
 
 
 SOCIAL_PLATFORMS = [
