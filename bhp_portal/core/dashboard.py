@@ -47,6 +47,10 @@ class TablePanel(Component):
     def get_intro(self, rows, user):
         return ""
 
+    def get_more_link(self, rows, user):
+        """(url, text) of a fuller listing, or None."""
+        return None
+
     def get_context_data(self, parent_context):
         user = parent_context["request"].user
         rows = self.get_rows(user)
@@ -56,6 +60,7 @@ class TablePanel(Component):
             "columns": self.columns,
             "rows": rows,
             "intro": self.get_intro(rows, user),
+            "more_link": self.get_more_link(rows, user) if rows else None,
             "empty_text": self.empty_text,
         }
 
@@ -185,6 +190,11 @@ class KeyFactsDuePanel(TablePanel):
             "its source, then update the figure, its date and the next "
             "review-by date."
         )
+
+    def get_more_link(self, rows, user):
+        if user.has_perm("core.change_keyfact"):
+            return (reverse("key_facts_due_for_review"), "All key facts due for review")
+        return None
 
     def get_rows(self, user):
         can_edit = user.has_perm("core.change_keyfact")

@@ -139,8 +139,14 @@ def test_key_facts_past_review_date_are_listed(editor, client_for, admin_client)
     edit_url = f"/admin/snippets/core/keyfact/edit/{stale.pk}/"
     editor_html = soup(client_for(editor).get(DASHBOARD))
     assert not editor_html.select(f'#bhp-key-facts-due-section a[href="{edit_url}"]')
+    assert not editor_html.select(
+        '#bhp-key-facts-due-section a[href="/admin/reports/key-facts-due-for-review/"]'
+    )
     admin_html = soup(admin_client.get(DASHBOARD))
     assert admin_html.select(f'#bhp-key-facts-due-section a[href="{edit_url}"]')
+    assert admin_html.select(
+        '#bhp-key-facts-due-section a[href="/admin/reports/key-facts-due-for-review/"]'
+    )
 
 
 @pytest.mark.django_db
