@@ -35,7 +35,7 @@ run: install ## Set up and serve the site with demo content on http://127.0.0.1:
 	$(PY) manage.py load_demo_content
 	@echo ""
 	@echo "  Site:   http://127.0.0.1:$(PORT)/"
-	@echo "  Admin:  http://127.0.0.1:$(PORT)/admin/"
+	@echo "  Admin:  http://127.0.0.1:$(PORT)/$${WAGTAIL_ADMIN_PATH:-admin/}"
 	@echo "  Make an admin account with: $(PY) manage.py createsuperuser"
 	@echo ""
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)

@@ -5,6 +5,7 @@ otherwise, and then a secret key and real host names must be given.
 Every variable is listed in .env.example and the README.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -62,23 +63,37 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "bhp_portal.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, CSRF and messages: it must see the cookies they set.
     "bhp_portal.core.middleware.PageCacheMiddleware",
+    # Inside the page cache, so cached pages still answer in an outage.
+    "bhp_portal.core.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "bhp_portal.core.two_factor.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so a locked-out login is answered before any view runs.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "bhp_portal.urls"
+# The admin's address; moving it off the well-known /admin/ cuts noise from
+# scanners (the login is protected either way).
+WAGTAIL_ADMIN_PATH = env.str("WAGTAIL_ADMIN_PATH", default="admin/").strip("/") + "/"
 WSGI_APPLICATION = "bhp_portal.wsgi.application"
 
 TEMPLATES = [
@@ -117,13 +132,20 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # Redis down must not take the site down: the cache fails open to the
+    # database, and short timeouts keep a hung Redis from stalling requests.
+    CACHES["default"]["BACKEND"] = "bhp_portal.core.cache_backends.FailOpenRedisCache"
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        socket_connect_timeout=0.5, socket_timeout=0.5
+    )
 CACHES["default"]["KEY_PREFIX"] = env.str("CACHE_KEY_PREFIX", default="bhp")
 
 # Whole pages for anonymous visitors (core/middleware.py). Publishing retires
 # them at once, so the lifetime only bounds content that ages by the clock.
 # 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
-PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/documents/")
+PAGE_CACHE_EXCLUDED_PATHS = (f"/{WAGTAIL_ADMIN_PATH}", "/documents/")
 
 _email = env.email_url(
     "EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25"
@@ -182,18 +204,103 @@ USE_TZ = True
 # --- Security -------------------------------------------------------------
 # With debug off the site sits behind a TLS-terminating proxy that sets
 # X-Forwarded-Proto, so secure-only cookies and HSTS are safe to turn on.
+# docs/security.md explains each choice.
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+# Load balancers probe these over plain HTTP from inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
+# Only editors have sessions: they end when the browser closes, and in any
+# case after SESSION_COOKIE_AGE seconds.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_COOKIE_AGE", default=8 * 60 * 60)
 SECURE_HSTS_SECONDS = 0 if DEBUG else env.int("DJANGO_HSTS_SECONDS", default=31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Nothing may frame the site. Wagtail's preview views override this with
+# SAMEORIGIN so the editor's preview panel works, and the admin policy below
+# allows frame-ancestors 'self'.
+X_FRAME_OPTIONS = "DENY"
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), "
+    "geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), "
+    "payment=(), usb=()"
+)
+# Hosts of the video players that editors may embed.
+_EMBED_FRAME_HOSTS = [
+    "https://www.youtube-nocookie.com",
+    "https://www.youtube.com",
+    "https://player.vimeo.com",
+]
+_CSP_REPORT_URI = env.str("CSP_REPORT_URI", default="")
+# Public pages load only the site's own files: no inline script, no eval.
+# Inline style attributes are allowed (embedded video wrappers use them);
+# style elements are not.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *_EMBED_FRAME_HOSTS],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        **({"upgrade-insecure-requests": True} if not DEBUG else {}),
+        **({"report-uri": [_CSP_REPORT_URI]} if _CSP_REPORT_URI else {}),
+    },
+}
+# The Wagtail admin still has inline scripts (inline panels, date pickers)
+# and inline styles, so /admin/ gets its own, looser policy. Only signed-in
+# editors reach it; the public policy above stays strict.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+# Uploaded documents are served from the site's origin; this policy stops an
+# uploaded file (HTML smuggled in as text, an SVG, a PDF with script) from
+# running anything there.
+DOCUMENT_CONTENT_SECURITY_POLICY = "default-src 'none'; sandbox"
+
+LOGIN_URL = "wagtailadmin_login"
+
+AUTHENTICATION_BACKENDS = [
+    # Axes must come first: it refuses locked-out accounts before any check.
+    "bhp_portal.core.auth_backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five wrong passwords for one account from one address lock that pair out,
+# even with the right password, until the cool-off ends or `axes_reset`.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "account/locked_out.html"
+AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "bhp_portal.core.middleware.client_ip"
+# Proxies in front of the site that append to X-Forwarded-For (nginx: 1).
+# 0 trusts only the socket address.
+TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0 if DEBUG else 1)
+
+# Staff must confirm a one-time code from an authenticator app (TOTP) before
+# the admin opens. Off by default only in development.
+BHP_REQUIRE_2FA = env.bool("BHP_REQUIRE_2FA", default=not DEBUG)
+OTP_TOTP_ISSUER = "Birmingham Health Partners"
 
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -259,8 +366,20 @@ WAGTAILADMIN_BASE_URL = env.str(
 )
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "core.CustomDocument"
+# Uploads: no SVG images and no HTML documents (both can carry script), size
+# caps, and a pixel cap so a small file cannot unpack into a huge bitmap.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+_MB = 1024 * 1024
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("WAGTAILIMAGES_MAX_UPLOAD_MB", default=10) * _MB
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_MB", default=20) * _MB
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int(
+    "WAGTAILIMAGES_MAX_IMAGE_PIXELS", default=40_000_000
+)
+# Documents go through Django, so collection privacy is checked on every
+# download; only PDFs open in the browser, everything else downloads.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }

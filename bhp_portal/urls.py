@@ -8,7 +8,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from bhp_portal.core import views as core_views
 
 urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("readyz", core_views.readyz, name="readyz"),
+    path(settings.WAGTAIL_ADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", core_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -1,5 +1,8 @@
 """Helpers shared by the tests of every domain."""
 
+import subprocess
+import sys
+
 from bs4 import BeautifulSoup
 from django.test import Client
 from wagtail.test.utils import WagtailPageTestCase
@@ -34,3 +37,11 @@ def cold_query_count(client, url):
         response = client.get(url)
     assert response.status_code == 200
     return len(queries)
+
+
+def run_in_new_process(args, env):
+    """Runs `python <args>` with exactly `env`, so settings are read afresh and
+    the test environment's own variables cannot leak in."""
+    return subprocess.run(  # noqa: S603 (our own interpreter and arguments)
+        [sys.executable, *args], env=env, capture_output=True, text=True, check=False
+    )

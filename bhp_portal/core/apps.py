@@ -7,4 +7,4 @@ class CoreConfig(AppConfig):
     verbose_name = "Site-wide pages and settings"
 
     def ready(self):
-        from . import signals  # noqa: F401 (connects cache invalidation)
+        from . import checks, signals  # noqa: F401 (registers checks and receivers)

@@ -1,13 +1,25 @@
+"""Site search, robots.txt, error pages and health probes. The error pages
+and probes may not depend on the database unless that is what they check."""
+
+import logging
+import sys
 from urllib.parse import urlencode
 
 from django import forms
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db import DatabaseError, transaction
-from django.http import HttpResponseServerError
+from django.db import (
+    DatabaseError,
+    InterfaceError,
+    OperationalError,
+    connection,
+    transaction,
+)
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
@@ -17,10 +29,27 @@ from .cache import request_generation
 
 RESULTS_PER_PAGE = 10
 
+logger = logging.getLogger(__name__)
+
+# Seconds a client or proxy should wait before retrying during an outage.
+RETRY_AFTER_SECONDS = 30
+
+
+def database_unavailable(exception):
+    logger.error("Database unavailable: %s", exception.__class__.__name__)
+    response = HttpResponse(loader.get_template("503.html").render(), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
 
 def server_error(request):
     """The 500 page, rendered with no request context: whatever broke (the
-    database, a context processor) cannot break the error page too."""
+    database, a context processor) cannot break the error page too. A lost
+    database is an outage, not a bug, and gets the 503 page."""
+    exception = sys.exc_info()[1]
+    if isinstance(exception, OperationalError | InterfaceError):
+        return database_unavailable(exception)
     return HttpResponseServerError(loader.get_template("500.html").render())
 
 
@@ -116,4 +145,45 @@ def robots_txt(request):
         "robots.txt",
         {"sitemap_url": base + reverse("sitemap")},
         content_type="text/plain; charset=utf-8",
+    )
+
+
+@never_cache
+def healthz(request):
+    """Liveness: the process answers. Touches nothing else, so a database
+    outage does not get healthy workers restarted."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def _database_ready():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return True
+    except DatabaseError:
+        return False
+
+
+def _cache_ready():
+    # The cache fails open (core.cache), so a lost Redis shows up as a value
+    # that does not come back rather than as an exception.
+    key = "core:readyz"
+    cache.set(key, "1", 10)
+    return cache.get(key) == "1"
+
+
+@never_cache
+def readyz(request):
+    """Readiness: the database and the cache answer. The body says which
+    failed, never why: connection strings and errors stay in the log."""
+    checks = {"database": _database_ready(), "cache": _cache_ready()}
+    ready = all(checks.values())
+    if not ready:
+        logger.error(
+            "Not ready: %s", ", ".join(k for k, ok in checks.items() if not ok)
+        )
+    body = {name: "ok" if ok else "unavailable" for name, ok in checks.items()}
+    return JsonResponse(
+        {"status": "ok" if ready else "unavailable", **body},
+        status=200 if ready else 503,
     )

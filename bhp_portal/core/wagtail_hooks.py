@@ -7,6 +7,7 @@ from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import two_factor
 from .content_checks import BHPContentChecker
 from .dashboard import add_panels
 from .models import KeyFact
@@ -79,3 +80,8 @@ def use_bhp_content_checks(request, items, page):
         else item
         for item in items
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_two_factor_urls():
+    return two_factor.urlpatterns

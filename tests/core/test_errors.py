@@ -1,11 +1,8 @@
-import subprocess
-import sys
-
 import pytest
 from django.test import RequestFactory
 
 from bhp_portal.core.views import server_error
-from tests.utils import soup
+from tests.utils import run_in_new_process, soup
 
 
 @pytest.mark.django_db
@@ -29,12 +26,8 @@ def test_500_page_needs_no_database(django_assert_max_num_queries):
 
 def test_settings_refuse_to_start_without_a_secret_key_when_debug_is_off(tmp_path):
     env = {"DJANGO_DEBUG": "false", "DJANGO_SETTINGS_MODULE": "bhp_portal.settings"}
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", "import django; django.setup()"],
-        env={**env, "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-        check=False,
+    result = run_in_new_process(
+        ["-c", "import django; django.setup()"], {**env, "PATH": "/usr/bin:/bin"}
     )
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
@@ -42,11 +35,7 @@ def test_settings_refuse_to_start_without_a_secret_key_when_debug_is_off(tmp_pat
 
 def test_debug_mode_starts_without_a_secret_key():
     env = {"DJANGO_DEBUG": "true", "DJANGO_SETTINGS_MODULE": "bhp_portal.settings"}
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", "import django; django.setup()"],
-        env={**env, "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-        check=False,
+    result = run_in_new_process(
+        ["-c", "import django; django.setup()"], {**env, "PATH": "/usr/bin:/bin"}
     )
     assert result.returncode == 0, result.stderr

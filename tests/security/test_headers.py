@@ -1,0 +1,109 @@
+"""Security headers on public pages, and the admin still working under its
+own policy."""
+
+import pytest
+from wagtail.models import Page
+from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+from tests.utils import soup
+
+
+def directives(response):
+    policy = response["Content-Security-Policy"]
+    return {
+        part.split()[0]: part.split()[1:]
+        for part in (p.strip() for p in policy.split(";"))
+        if part
+    }
+
+
+PUBLIC_PATHS = ["/", "/about/", "/contact/", "/no-such-page/"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", PUBLIC_PATHS)
+def test_public_responses_carry_every_security_header(client, path):
+    response = client.get(path)
+    assert response["Strict-Transport-Security"] == (
+        "max-age=31536000; includeSubDomains; preload"
+    )
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    assert "camera=()" in response["Permissions-Policy"]
+    assert "geolocation=()" in response["Permissions-Policy"]
+    csp = directives(response)
+    assert csp["script-src"] == ["'self'"]
+    assert csp["style-src"] == ["'self'"]
+    assert csp["object-src"] == ["'none'"]
+    assert csp["frame-ancestors"] == ["'none'"]
+    assert "upgrade-insecure-requests" in csp
+
+
+@pytest.mark.django_db
+def test_public_pages_have_no_inline_scripts_so_cached_copies_need_no_nonce(client):
+    response = client.get("/")
+    scripts = soup(response).select("script")
+    assert scripts
+    for script in scripts:
+        if script.get("type") == "application/json":
+            continue
+        assert script.get("src", "").startswith("/static/"), script
+        assert not script.get("nonce")
+    assert "nonce-" not in response["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
+def test_http_requests_are_redirected_to_https():
+    from django.test import Client
+
+    response = Client().get("/about/")
+    assert response.status_code == 301
+    assert response["Location"] == "https://testserver/about/"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    ["/admin/", "/admin/pages/", "/admin/images/", "/admin/documents/"],
+)
+def test_admin_pages_load_under_the_admin_policy(admin_client, path):
+    response = admin_client.get(path)
+    assert response.status_code == 200
+    csp = directives(response)
+    # The admin's own inline scripts may run; nothing from elsewhere may.
+    assert csp["script-src"] == ["'self'", "'unsafe-inline'"]
+    assert "'unsafe-eval'" not in csp["script-src"]
+    assert csp["frame-ancestors"] == ["'self'"]
+    # Every script and style sheet comes from the site itself ('self').
+    for url in [s["src"] for s in soup(response).select("script[src]")] + [
+        s["href"] for s in soup(response).select("link[rel=stylesheet]")
+    ]:
+        assert url.startswith("/") and not url.startswith("//"), url
+
+
+@pytest.mark.django_db
+def test_page_editor_and_its_preview_frame_work(admin_client):
+    page = Page.objects.get(url_path="/home/about/").specific
+    edit = admin_client.get(f"/admin/pages/{page.pk}/edit/")
+    assert edit.status_code == 200
+    preview_url = f"/admin/pages/{page.pk}/edit/preview/"
+    # The editor posts the form to the preview view, then frames a GET of it.
+    posted = admin_client.post(
+        preview_url,
+        nested_form_data(
+            {
+                "title": page.title,
+                "slug": page.slug,
+                "body": streamfield([]),
+            }
+        ),
+    )
+    assert posted.json()["is_valid"], posted.json()
+    preview = admin_client.get(preview_url)
+    assert preview.status_code == 200
+    # The preview panel frames this response from the admin's own origin.
+    assert preview["X-Frame-Options"] == "SAMEORIGIN"
+    assert directives(preview)["frame-ancestors"] == ["'self'"]
+    assert soup(preview).h1.get_text() == page.title

@@ -1,0 +1,128 @@
+"""Health probes and what visitors see when the database or Redis is down."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from django.core.cache import caches
+
+from bhp_portal.core.cache_backends import FailOpenRedisCache
+
+CLOSED_PORT = "127.0.0.1:1"
+
+
+def test_healthz_answers_without_the_database(db, client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok"
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_probes_answer_over_plain_http_for_the_load_balancer(db):
+    from django.test import Client
+
+    assert Client().get("/healthz").status_code == 200
+    assert Client().get("/readyz").status_code == 200
+
+
+@pytest.mark.django_db
+def test_readyz_reports_database_and_cache_ok(client):
+    response = client.get("/readyz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+
+
+@pytest.fixture
+def redis_down(settings):
+    """The site configured with Redis on a port where nothing listens."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "bhp_portal.core.cache_backends.FailOpenRedisCache",
+            "LOCATION": f"redis://{CLOSED_PORT}/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5},
+        }
+    }
+    assert isinstance(caches["default"], FailOpenRedisCache)
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("redis_down")
+def test_redis_down_pages_are_served_from_the_database(client, caplog):
+    for path in ["/", "/about/", "/contact/"]:
+        assert client.get(path).status_code == 200
+    assert "Cache unavailable" in caplog.text
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("redis_down")
+def test_redis_down_makes_readyz_fail_without_detail(client):
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json() == {
+        "status": "unavailable",
+        "database": "ok",
+        "cache": "unavailable",
+    }
+    assert CLOSED_PORT not in response.text
+
+
+@pytest.mark.usefixtures("redis_down")
+def test_fail_open_cache_behaves_as_an_empty_cache():
+    cache = caches["default"]
+    cache.set("key", "value")
+    assert cache.get("key", "fallback") == "fallback"
+    assert cache.get_or_set("key", "computed") == "computed"
+    assert cache.get_many(["a", "b"]) == {}
+    assert cache.add("key", 1) is False
+    cache.delete_many(["a"])
+    with pytest.raises(ValueError):
+        cache.incr("counter")
+
+
+# With the database unreachable the checks run in a fresh process, so the
+# test database connection of this one is left alone.
+DATABASE_DOWN_SCRIPT = """
+import json, django
+django.setup()
+from django.test import Client
+client = Client(headers={"X-Forwarded-Proto": "https"}, raise_request_exception=False)
+results = {}
+for path in ["/", "/about/", "/healthz", "/readyz"]:
+    response = client.get(path)
+    results[path] = [response.status_code, response.content.decode(),
+                     response.get("Retry-After")]
+print(json.dumps(results))
+"""
+
+
+def test_database_down_public_pages_answer_a_friendly_503():
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgres://postgres@{CLOSED_PORT}/bhp",
+        "DJANGO_CONN_MAX_AGE": "0",
+    }
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", DATABASE_DOWN_SCRIPT],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    results = json.loads(result.stdout.strip().splitlines()[-1])
+    for path in ["/", "/about/"]:
+        status, body, retry_after = results[path]
+        assert status == 503
+        assert "Service temporarily unavailable" in body
+        assert retry_after == "30"
+        for leak in ["Traceback", "OperationalError", "5432", CLOSED_PORT]:
+            assert leak not in body
+    assert results["/healthz"][0] == 200
+    status, body, _ = results["/readyz"]
+    assert status == 503
+    assert json.loads(body)["database"] == "unavailable"
+    assert CLOSED_PORT not in body

@@ -1,0 +1,69 @@
+"""The production configuration, checked in fresh processes so the test
+environment's own variables cannot leak in."""
+
+import os
+
+import pytest
+
+from tests.utils import run_in_new_process
+
+PRODUCTION_ENV = {
+    "PATH": os.environ["PATH"],
+    "DJANGO_SETTINGS_MODULE": "bhp_portal.settings",
+    "DJANGO_SECRET_KEY": "a-production-like-secret-key-that-is-long-and-random-x9Q2v7",
+    "DJANGO_ALLOWED_HOSTS": "www.birminghamhealthpartners.co.uk",
+}
+
+
+CHECK_DEPLOY = ["manage.py", "check", "--deploy", "--fail-level", "WARNING"]
+
+
+def run_python(code, **env):
+    return run_in_new_process(["-c", code], {**PRODUCTION_ENV, **env})
+
+
+def test_check_deploy_passes_with_production_settings_and_nothing_silenced():
+    result = run_in_new_process(CHECK_DEPLOY, PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert "no issues (0 silenced)" in result.stdout
+
+
+def test_check_deploy_fails_when_two_factor_is_switched_off():
+    result = run_in_new_process(
+        CHECK_DEPLOY, {**PRODUCTION_ENV, "BHP_REQUIRE_2FA": "false"}
+    )
+    assert result.returncode != 0
+    assert "core.W001" in result.stderr
+
+
+@pytest.mark.parametrize(("debug", "required"), [("false", "True"), ("true", "False")])
+def test_two_factor_is_required_in_production_and_optional_in_development(
+    debug, required
+):
+    result = run_python(
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.BHP_REQUIRE_2FA, settings.SESSION_EXPIRE_AT_BROWSER_CLOSE)",
+        DJANGO_DEBUG=debug,
+    )
+    assert result.stdout.split() == [required, "True"], result.stderr
+
+
+def test_admin_address_comes_from_the_environment():
+    result = run_python(
+        "import django; django.setup(); from django.urls import reverse; "
+        "print(reverse('wagtailadmin_home'), reverse('wagtailadmin_login'))",
+        WAGTAIL_ADMIN_PATH="/bhp-editors/",
+    )
+    assert result.stdout.split() == ["/bhp-editors/", "/bhp-editors/login/"], (
+        result.stderr
+    )
+
+
+def test_password_validators_refuse_short_and_common_passwords(db):
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    for weak in ["Sh0rt!pass", "password1234", "123456789012"]:
+        with pytest.raises(ValidationError):
+            validate_password(weak)
+    validate_password("correct horse battery staple")
