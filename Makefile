@@ -7,7 +7,7 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: help run test lint format install install-dev demo
+.PHONY: help run test lint format install install-dev demo backup restore audit soak
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -57,3 +57,17 @@ lint: install-dev ## ruff check and format check
 format: install-dev ## Apply ruff's fixes and formatting
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+backup: ## Dump the database (DATABASE_URL) and media into var/backups/<UTC time>/
+	scripts/backup.sh
+
+restore: ## Restore BACKUP=var/backups/<time> into DATABASE_URL and MEDIA_ROOT
+	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=var/backups/<time>"; exit 2; }
+	scripts/restore.sh "$(BACKUP)"
+
+audit: install-dev ## Known vulnerabilities in the installed packages (pip-audit) and code (bandit)
+	$(PY) scripts/audit_deps.py
+	$(VENV)/bin/bandit --quiet --configfile pyproject.toml --recursive bhp_portal partners research news scripts
+
+soak: install ## 64 connections for 60 s against gunicorn: errors and worker memory
+	scripts/soak.sh

@@ -26,7 +26,8 @@ if not SECRET_KEY:
             "DJANGO_SECRET_KEY is not set. It is required when DJANGO_DEBUG is off; "
             "set it to a long random string (see .env.example)."
         )
-    SECRET_KEY = "django-insecure-development-only-key"  # noqa: S105 (debug only)
+    # Only ever used with DJANGO_DEBUG on, never in production.
+    SECRET_KEY = "django-insecure-development-only-key"  # noqa: S105  # nosec B105
 
 ALLOWED_HOSTS = env.list(
     "DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"]
