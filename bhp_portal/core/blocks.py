@@ -137,6 +137,7 @@ class LinkBlock(blocks.StructBlock):
 
     class Meta:
         icon = "link"
+        description = "A link to a page on this site or to another site."
 
     def clean(self, value):
         value = super().clean(value)
