@@ -381,6 +381,9 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int(
 # download; only PDFs open in the browser, everything else downloads.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+# Make every size of core/images.py when an image is saved, so page views
+# never create renditions; the test suite turns it off to stay fast.
+IMAGE_RENDITIONS_ON_SAVE = env.bool("IMAGE_RENDITIONS_ON_SAVE", default=True)
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }

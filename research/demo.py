@@ -13,14 +13,13 @@ from bhp_portal.core.demo import (
     home_page,
     paragraphs,
 )
-from bhp_portal.core.images import CARD_RENDITIONS, prerender
+from bhp_portal.core.images import CARD_RENDITIONS, filter_specs, prerender
 from bhp_portal.core.models import HomePageFeaturedPage
 from partners.demo import HDRUK_FACTS
 from partners.models import HDRUKSitePage, Organisation
 
 from .factories import ResearchIndexPageFactory, ResearchThemePageFactory
 from .models import (
-    THEME_HERO_RENDITIONS,
     ResearchThemeKeyFact,
     ResearchThemeRelatedTheme,
 )
@@ -410,7 +409,7 @@ def theme_images():
         )
         for n, seed in enumerate((60, 61, 62, 63), start=1)
     ]
-    prerender(images, *CARD_RENDITIONS, *THEME_HERO_RENDITIONS)
+    prerender(images, *CARD_RENDITIONS, *filter_specs("banner"))
     return images
 
 

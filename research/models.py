@@ -5,7 +5,6 @@ from django.db.models import OuterRef, Subquery
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
-from wagtail.images.models import Filter
 from wagtail.models import Orderable
 from wagtail.search import index
 
@@ -17,10 +16,6 @@ from partners.models import PartnerPage
 from .blocks import ContactsBlock, UnitsBlock
 
 LATEST_NEWS_COUNT = 3
-# Keep in step with the hero {% picture %} in research_theme_page.html.
-THEME_HERO_RENDITIONS = Filter.expand_spec(
-    "format-{avif,webp,jpeg} fill-{640x300,1280x600}"
-)
 
 
 class ResearchIndexPage(BasePage):

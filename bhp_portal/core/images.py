@@ -1,16 +1,54 @@
-"""Rendition sizes shared by templates and the listings that prefetch them.
+"""The site's image sizes, kept in one place.
 
-Keep CARD_IMAGE_SPEC in step with the `{% picture %}` tag in
-templates/components/card.html: a listing that prefetches exactly these
-renditions renders all its card images without one query per card.
+Templates ask for a size by name (`{% picture_of image "card" ... %}`), new
+and changed images get every rendition made as soon as they are saved, and
+listings load the card renditions in bulk, so a page view never has to
+create renditions one after another.
 """
 
+from django.db import transaction
 from django.db.models import Prefetch
+from django_tasks import task
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
-CARD_IMAGE_SPEC = "format-{avif,webp,jpeg} fill-{400x225,800x450}"
-CARD_RENDITIONS = Filter.expand_spec(CARD_IMAGE_SPEC)
+# Photographs come in AVIF, WebP and JPEG; logos keep their own format
+# (often PNG with transparency).
+SIZES = {
+    "card": "format-{avif,webp,jpeg} fill-{400x225,800x450}",
+    "hero": "format-{avif,webp,jpeg} fill-{640x360,1280x540,1920x720}",
+    "banner": "format-{avif,webp,jpeg} fill-{640x300,1280x600}",
+    "content": "format-{avif,webp,jpeg} width-{400,800,1200}",
+    "logo": "height-60",
+}
+
+
+def filter_specs(size):
+    """Every rendition of one named size, as Wagtail's filter specs."""
+    return Filter.expand_spec(SIZES[size])
+
+
+CARD_RENDITIONS = filter_specs("card")
+ALL_FILTER_SPECS = [spec for size in SIZES for spec in filter_specs(size)]
+
+
+@task()
+def generate_renditions(image_id):
+    image = get_image_model().objects.filter(pk=image_id).first()
+    if image is not None:
+        image.get_renditions(*ALL_FILTER_SPECS)
+
+
+def generate_renditions_after_commit(image):
+    transaction.on_commit(lambda: generate_renditions.enqueue(image.pk))
+
+
+def prerender(images, *specs):
+    """Make renditions ahead of the first request. The demo loader calls this
+    so neither the first visitor nor each test (whose rolled-back transaction
+    would discard them) waits for AVIF encoding."""
+    for image in images:
+        image.get_renditions(*specs)
 
 
 def prefetch_card_images(lookup="listing_image"):
@@ -21,9 +59,20 @@ def prefetch_card_images(lookup="listing_image"):
     )
 
 
-def prerender(images, *specs):
-    """Make renditions ahead of the first request. The demo loader calls this
-    so neither the first visitor nor each test (whose rolled-back transaction
-    would discard them) waits for AVIF encoding."""
-    for image in images:
-        image.get_renditions(*specs)
+def with_card_images(pages):
+    """`pages` of any mix of page types with their listing images and card
+    renditions loaded in two queries (prefetch_card_images needs one model)."""
+    pages = list(pages)
+    image_ids = {getattr(page, "listing_image_id", None) for page in pages} - {None}
+    images = (
+        get_image_model()
+        .objects.filter(pk__in=image_ids)
+        .prefetch_renditions(*CARD_RENDITIONS)
+        .in_bulk()
+        if image_ids
+        else {}
+    )
+    for page in pages:
+        if getattr(page, "listing_image_id", None):
+            page.listing_image = images.get(page.listing_image_id)
+    return pages

@@ -6,6 +6,8 @@ generation (core/cache.py), except saves that only touch an unpublished
 draft. Publishing, unpublishing and moving are also caught by Wagtail's own
 signals. The CDN, when one is configured, is told to drop the page and the
 listing pages above it.
+
+Saving an image also makes all its renditions (core/images.py).
 """
 
 from django.conf import settings
@@ -21,6 +23,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
 from .cache import bump_generation
+from .images import generate_renditions_after_commit
 
 SHOWN_ON_PAGES = (
     Page,
@@ -61,11 +64,13 @@ def is_shown_on_pages(model):
 
 
 @receiver(post_save)
-def invalidate_on_save(sender, update_fields=None, **kwargs):
+def invalidate_on_save(sender, instance, update_fields=None, **kwargs):
     if update_fields and UNSEEN_FIELDS.issuperset(update_fields):
         return
     if is_shown_on_pages(sender):
         invalidate()
+    if issubclass(sender, AbstractImage) and settings.IMAGE_RENDITIONS_ON_SAVE:
+        generate_renditions_after_commit(instance)
 
 
 @receiver(post_delete)

@@ -1,9 +1,6 @@
 """The home page and the standard content page."""
 
-from collections import defaultdict
-
 from django.db import models
-from django.db.models import prefetch_related_objects
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -11,8 +8,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks import BodyBlock, LinkBlock
-from ..images import prefetch_card_images
-from .base import BasePage, ListingMixin
+from ..images import with_card_images
+from .base import BasePage
 from .key_facts import KeyFactLink
 
 
@@ -78,7 +75,7 @@ class HomePage(BasePage):
 
     def get_featured_pages(self):
         """Live, public featured pages in the editor's order, with their card
-        images: a fixed number of queries per page type, however many cards."""
+        images, in a fixed number of queries."""
         order = list(self.featured_pages.values_list("featured_id", flat=True))
         pages = (
             Page.objects.filter(pk__in=order)
@@ -87,15 +84,8 @@ class HomePage(BasePage):
             .specific()
             .defer_streamfields()
         )
-        by_id = {page.pk: page for page in pages}
-        featured = [by_id[pk] for pk in order if pk in by_id]
-        by_type = defaultdict(list)
-        for page in featured:
-            by_type[type(page)].append(page)
-        for model, group in by_type.items():
-            if issubclass(model, ListingMixin):
-                prefetch_related_objects(group, prefetch_card_images())
-        return featured
+        by_id = {page.pk: page for page in with_card_images(pages)}
+        return [by_id[pk] for pk in order if pk in by_id]
 
 
 class HomePageKeyFact(KeyFactLink):
