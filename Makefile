@@ -7,7 +7,7 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: help run test lint format install install-dev demo backup restore audit soak
+.PHONY: help run test lint format install install-dev demo backup restore audit soak bench
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -71,3 +71,7 @@ audit: install-dev ## Known vulnerabilities in the installed packages (pip-audit
 
 soak: install ## 64 connections for 60 s against gunicorn: errors and worker memory
 	scripts/soak.sh
+
+bench: install ## Load-test the site under gunicorn (PostgreSQL bhp_bench, Redis if up); writes var/bench.json
+	@mkdir -p var
+	$(PY) scripts/bench.py

@@ -91,7 +91,10 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# `make bench` adds a trivial yardstick view; the site's own URLs stay clean.
 ROOT_URLCONF = "bhp_portal.urls"
+if env.bool("BHP_BENCH", default=False):
+    ROOT_URLCONF = "bhp_portal.bench_urls"
 # The admin's address; moving it off the well-known /admin/ cuts noise from
 # scanners (the login is protected either way).
 WAGTAIL_ADMIN_PATH = env.str("WAGTAIL_ADMIN_PATH", default="admin/").strip("/") + "/"

@@ -1,0 +1,328 @@
+"""`make bench`: load the site under gunicorn with production settings.
+
+1. Prepares a database of its own (BENCH_DATABASE_URL, default bhp_bench):
+   migrations, demo content, BENCH_ARTICLES generated news articles.
+2. Starts gunicorn with debug off, PostgreSQL and Redis (when reachable),
+   plus the trivial yardstick view (BHP_BENCH=1, bhp_portal/bench_urls.py).
+3. For each page type and the trivial view, runs wrk on loopback with
+   bounded concurrency, BENCH_RUNS times, and keeps the median run:
+   requests/s, p50/p99 latency, errors, ratio to the trivial view.
+4. Restarts gunicorn with the page cache off and measures cold renders
+   (every request a cache miss): p50/p95 per page type, one connection.
+5. Prints a table, records the gunicorn workers' resident memory and writes
+   var/bench.json.
+"""
+
+import json
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import psycopg2
+from psycopg2 import sql
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR = BASE_DIR / "var"
+PYTHON = str(BASE_DIR / ".venv" / "bin" / "python")
+GUNICORN = str(BASE_DIR / ".venv" / "bin" / "gunicorn")
+
+DATABASE_URL = os.environ.get(
+    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bhp_bench"
+)
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+ARTICLES = int(os.environ.get("BENCH_ARTICLES", "5000"))
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+PORT = int(os.environ.get("BENCH_PORT", "8071"))
+
+# wrk reports through this script: one JSON line with the figures we keep.
+WRK_SCRIPT = """
+wrk.headers["X-Forwarded-Proto"] = "https"
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    '{"requests": %d, "seconds": %f, "p50_ms": %f, "p95_ms": %f, "p99_ms": %f, '
+    .. '"errors": %d, "non_2xx": %d}\\n',
+    summary.requests, summary.duration / 1e6,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000,
+    e.connect + e.read + e.write + e.timeout, e.status))
+end
+"""
+
+# Finds one URL of each page type in the bench database.
+FIND_URLS = """
+import json
+from django.apps import apps
+from wagtail.models import Page
+
+def first_url(label, **filters):
+    try:
+        model = apps.get_model(label)
+    except LookupError:
+        return None
+    page = model.objects.live().filter(**filters).order_by("path").first()
+    return page and page.url
+
+print(json.dumps({
+    "home": "/",
+    "news index": first_url("news.NewsIndexPage"),
+    "article": first_url("news.NewsArticlePage", slug__startswith="bench-article-"),
+    "theme": first_url("research.ResearchThemePage"),
+    "search": "/search/?q=cancer+research",
+    "trivial view": "/bench/trivial/",
+}))
+"""
+
+
+def main():
+    if shutil.which("wrk") is None:
+        install_wrk()
+    env = bench_environment()
+    prepare_database(env)
+    urls = json.loads(manage(env, "shell", "-c", FIND_URLS, capture=True))
+    urls = {name: url for name, url in urls.items() if url}
+    script = VAR / "bench.lua"
+    script.write_text(WRK_SCRIPT)
+
+    results = {"settings": settings_summary(env), "cached": {}, "cold": {}}
+    with gunicorn(env) as server:
+        available = {name: url for name, url in urls.items() if status(url) == 200}
+        results["unavailable"] = sorted(set(urls) - set(available))
+        for name, url in available.items():
+            results["cached"][name] = median_run(url, script, CONNECTIONS)
+        results["worker_rss_mb"] = worker_rss_mb(server.pid)
+
+    cold_env = {**env, "PAGE_CACHE_SECONDS": "0"}
+    with gunicorn(cold_env):
+        for name, url in available.items():
+            if name != "trivial view":
+                results["cold"][name] = median_run(url, script, 1)
+
+    trivial = results["cached"].get("trivial view", {}).get("rps")
+    for figures in results["cached"].values():
+        figures["ratio_to_trivial"] = (
+            round(figures["rps"] / trivial, 2) if trivial else None
+        )
+    report(results)
+    (VAR / "bench.json").write_text(json.dumps(results, indent=2) + "\n")
+    print(f"\nWritten to {VAR / 'bench.json'}")
+
+
+def install_wrk():
+    if os.geteuid() != 0:
+        sys.exit("wrk is not installed: apt-get install wrk (needs root).")
+    subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=True)
+
+
+def redis_reachable(url):
+    host_port = url.split("//", 1)[1].split("/", 1)[0]
+    host, _, port = host_port.partition(":")
+    try:
+        socket.create_connection((host, int(port or 6379)), timeout=1).close()
+    except OSError:
+        return False
+    return True
+
+
+def bench_environment():
+    env = {
+        **os.environ,
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECRET_KEY": "bench-only-secret-key-never-deployed",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": DATABASE_URL,
+        "MEDIA_ROOT": str(VAR / "bench-media"),
+        "CACHE_KEY_PREFIX": "bench",
+        "BHP_BENCH": "1",
+        "LOG_LEVEL": "WARNING",
+        "IMAGE_RENDITIONS_ON_SAVE": "true",
+        "PAGE_CACHE_SECONDS": "600",
+    }
+    env.pop("REDIS_URL", None)
+    env.pop("CACHE_URL", None)
+    if redis_reachable(REDIS_URL):
+        env["CACHE_URL"] = REDIS_URL
+    return env
+
+
+def manage(env, *args, capture=False):
+    result = subprocess.run(
+        [PYTHON, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=env,
+        check=True,
+        text=True,
+        stdout=subprocess.PIPE if capture else None,
+    )
+    return result.stdout
+
+
+def prepare_database(env):
+    create_database(DATABASE_URL)
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "load_demo_content")
+    manage(env, "generate_bench_content", "--articles", str(ARTICLES))
+    manage(env, "generate_renditions")
+    manage(env, "collectstatic", "--noinput", "-v0")
+
+
+def create_database(url):
+    """Create the database `url` names, if missing (PostgreSQL)."""
+    server, name = url.rsplit("/", 1)
+    connection = psycopg2.connect(f"{server}/postgres")
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if cursor.fetchone() is None:
+            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    connection.close()
+
+
+class gunicorn:  # noqa: N801 (used as a context manager, like open())
+    def __init__(self, env):
+        self.env = env
+
+    def __enter__(self):
+        self.process = subprocess.Popen(
+            [
+                GUNICORN,
+                "bhp_portal.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{PORT}",
+                "--workers",
+                str(WORKERS),
+                "--worker-class",
+                "sync",
+                "--keep-alive",
+                "5",
+                "--log-level",
+                "warning",
+            ],
+            cwd=BASE_DIR,
+            env=self.env,
+        )
+        self.pid = self.process.pid
+        deadline = time.monotonic() + 30
+        while status("/bench/trivial/") != 200:
+            if time.monotonic() > deadline or self.process.poll() is not None:
+                self.__exit__()
+                sys.exit("gunicorn did not start")
+            time.sleep(0.3)
+        return self
+
+    def __exit__(self, *exc):
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+
+def status(path):
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{PORT}{path}", headers={"X-Forwarded-Proto": "https"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+    except OSError:
+        return None
+
+
+def wrk(url, script, connections):
+    threads = min(2, connections)
+    output = subprocess.run(
+        [
+            "wrk",
+            f"-t{threads}",
+            f"-c{connections}",
+            f"-d{SECONDS}s",
+            "--timeout",
+            "5s",
+            "-s",
+            str(script),
+            f"http://127.0.0.1:{PORT}{url}",
+        ],
+        check=True,
+        text=True,
+        capture_output=True,
+    ).stdout
+    figures = json.loads(output.strip().splitlines()[-1])
+    figures["rps"] = figures["requests"] / figures["seconds"]
+    figures["errors"] += figures.pop("non_2xx")
+    return figures
+
+
+def median_run(url, script, connections):
+    status(url)  # one request first, so a cached run starts from a cached page
+    runs = [wrk(url, script, connections) for _ in range(RUNS)]
+    keep = ("rps", "p50_ms", "p95_ms", "p99_ms")
+    median = {key: round(statistics.median(r[key] for r in runs), 2) for key in keep}
+    median["errors"] = sum(r["errors"] for r in runs)
+    median["requests"] = sum(r["requests"] for r in runs)
+    median["url"] = url
+    return median
+
+
+def worker_rss_mb(master_pid):
+    """Resident memory of each gunicorn worker (children of the master)."""
+    sizes = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            fields = dict(
+                line.split(":", 1)
+                for line in (proc / "status").read_text().splitlines()
+            )
+        except (OSError, ValueError):
+            continue
+        if fields.get("PPid", "").strip() == str(master_pid):
+            sizes.append(round(int(fields["VmRSS"].split()[0]) / 1024, 1))
+    return sorted(sizes)
+
+
+def settings_summary(env):
+    return {
+        "articles": ARTICLES,
+        "cache": "redis" if "CACHE_URL" in env else "local memory",
+        "workers": WORKERS,
+        "connections": CONNECTIONS,
+        "seconds_per_run": SECONDS,
+        "runs": RUNS,
+        "cpus": os.cpu_count(),
+        "load_average_before": os.getloadavg(),
+    }
+
+
+def report(results):
+    print(f"\nBench: {json.dumps(results['settings'])}")
+    print(
+        f"\n{'cached (page cache on)':24} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} "
+        f"{'errors':>7} {'x trivial':>9}"
+    )
+    for name, f in results["cached"].items():
+        print(
+            f"{name:24} {f['rps']:8.0f} {f['p50_ms']:8.1f} {f['p99_ms']:8.1f} "
+            f"{f['errors']:7d} {f['ratio_to_trivial'] or 0:9.2f}"
+        )
+    print(f"\n{'cold render (cache off)':24} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8}")
+    for name, f in results["cold"].items():
+        print(f"{name:24} {f['rps']:8.0f} {f['p50_ms']:8.1f} {f['p95_ms']:8.1f}")
+    if results["unavailable"]:
+        print(f"\nNot measured (no 200 response): {', '.join(results['unavailable'])}")
+    print(f"\nWorker RSS after the cached runs (MB): {results['worker_rss_mb']}")
+
+
+if __name__ == "__main__":
+    main()
