@@ -173,7 +173,6 @@ def prepare_database(env):
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "load_demo_content")
     manage(env, "generate_bench_content", "--articles", str(ARTICLES))
-    manage(env, "generate_renditions")
     manage(env, "collectstatic", "--noinput", "-v0")
 
 
