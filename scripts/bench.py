@@ -90,7 +90,9 @@ def main():
         install_wrk()
     env = bench_environment()
     prepare_database(env)
-    urls = json.loads(manage(env, "shell", "-c", FIND_URLS, capture=True))
+    # The shell may print a banner first; the URLs are the last line.
+    found = manage(env, "shell", "-c", FIND_URLS, capture=True)
+    urls = json.loads(found.strip().splitlines()[-1])
     urls = {name: url for name, url in urls.items() if url}
     script = VAR / "bench.lua"
     script.write_text(WRK_SCRIPT)
