@@ -15,6 +15,7 @@ urlpatterns = [
     path("search/", core_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("embargo/", include("news.urls")),
 ]
 
 if settings.DEBUG:

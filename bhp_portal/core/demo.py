@@ -14,8 +14,15 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.models import Page, Site
 
-from .factories import HomePageFactory, StandardPageFactory
-from .models import CustomImage, HomePage, HomePageKeyFact, KeyFact, SiteSettings
+from .factories import ContactFormPageFactory, HomePageFactory, StandardPageFactory
+from .models import (
+    ContactFormField,
+    CustomImage,
+    HomePage,
+    HomePageKeyFact,
+    KeyFact,
+    SiteSettings,
+)
 
 PALETTES = [
     ("#003846", "#005a70", "#ffd166"),
@@ -366,31 +373,57 @@ def load_standard_pages(home):
             )
         ],
     )
-    contact = ensure_page(
-        StandardPageFactory,
-        home,
-        "contact",
-        title="Contact us",
-        show_in_menus=True,
-        summary="How to reach Birmingham Health Partners.",
-        body=[
-            (
-                "rich_text",
-                paragraphs(
-                    'For general enquiries, email <a href="mailto:enquiries@bhp.example">'
-                    "enquiries@bhp.example</a>.",
-                    "Journalists should contact the University of Birmingham press office, "
-                    "which answers for BHP, including out of hours.",
-                ),
-            )
-        ],
-    )
+    contact = load_contact_page(home)
     return {
         "about": about,
         "accessibility": accessibility,
         "privacy": privacy,
         "contact": contact,
     }
+
+
+ENQUIRY_FIELDS = [
+    {"label": "Your name", "field_type": "singleline", "required": True},
+    {"label": "Email address", "field_type": "email", "required": True},
+    {
+        "label": "Enquiry type",
+        "field_type": "radio",
+        "required": True,
+        "choices": "Press and media\nIndustry and partnerships\nPublic and patients",
+        "help_text": "So we can pass your message to the right team.",
+    },
+    {
+        "label": "Organisation",
+        "field_type": "singleline",
+        "required": False,
+        "help_text": "If you are writing for a newspaper, company or charity.",
+    },
+    {"label": "Your message", "field_type": "multiline", "required": True},
+]
+
+
+def load_contact_page(home):
+    return ensure_page(
+        ContactFormPageFactory,
+        home,
+        "contact",
+        title="Contact us",
+        show_in_menus=True,
+        summary="How to reach Birmingham Health Partners: questions from the press, "
+        "industry and the public.",
+        introduction=paragraphs(
+            "Use this form for any question about BHP. Journalists on a deadline "
+            "can also ring the press contacts listed on each press release, "
+            "including out of hours.",
+            "We aim to reply within two working days.",
+        ),
+        thank_you_text=paragraphs(
+            "Thank you for getting in touch. A member of the team will reply "
+            "within two working days."
+        ),
+        subject="Website enquiry",
+        form_fields=[ContactFormField(**field) for field in ENQUIRY_FIELDS],
+    )
 
 
 def _accessibility_body():
@@ -465,6 +498,7 @@ def load_site_settings(home, pages):
         "Birmingham B15 2TT"
     )
     site_settings.contact_email = "enquiries@bhp.example"
+    site_settings.enquiries_email = "enquiries@bhp.example"
     site_settings.contact_phone = "0121 414 3344"
     site_settings.social_links = [
         ("link", {"platform": "linkedin", "url": "https://www.linkedin.com/"}),

@@ -5,7 +5,14 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 from wagtail.models import Page
 
-from .models import CustomImage, HomePage, KeyFact, StandardPage
+from .models import (
+    ContactFormField,
+    ContactFormPage,
+    CustomImage,
+    HomePage,
+    KeyFact,
+    StandardPage,
+)
 
 
 def rich_text(html):
@@ -48,3 +55,23 @@ class KeyFactFactory(DjangoModelFactory):
 
     class Meta:
         model = KeyFact
+
+
+class ContactFormPageFactory(wagtail_factories.PageFactory):
+    title = "Contact us"
+    slug = "contact"
+    summary = "Send us a question."
+    parent = factory.LazyFunction(lambda: HomePage.objects.first() or HomePageFactory())
+
+    class Meta:
+        model = ContactFormPage
+
+
+class ContactFormFieldFactory(DjangoModelFactory):
+    page = factory.SubFactory(ContactFormPageFactory)
+    label = factory.Sequence(lambda n: f"Field {n}")
+    field_type = "singleline"
+    required = True
+
+    class Meta:
+        model = ContactFormField

@@ -17,6 +17,11 @@ class SiteSettings(BaseSiteSetting):
     contact_email = models.EmailField(
         blank=True, help_text="Public enquiries address shown in the footer."
     )
+    enquiries_email = models.EmailField(
+        blank=True,
+        help_text="Where the contact form sends enquiries. They are also kept "
+        "under the contact page's submissions, so none is lost if email fails.",
+    )
     contact_phone = models.CharField(
         max_length=40, blank=True, help_text="Public telephone number for the footer."
     )
@@ -43,6 +48,7 @@ class SiteSettings(BaseSiteSetting):
             [
                 FieldPanel("address"),
                 FieldPanel("contact_email"),
+                FieldPanel("enquiries_email"),
                 FieldPanel("contact_phone"),
             ],
             heading="Contact details",

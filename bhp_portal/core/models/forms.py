@@ -1,0 +1,178 @@
+"""The contact form: enquiries are stored first, then emailed, so a mail
+outage never loses one."""
+
+import logging
+
+import django.forms
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.mail import send_mail
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder
+from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, FormMixin
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.fields import RichTextField
+
+from .base import BasePage
+from .site_settings import SiteSettings
+
+logger = logging.getLogger(__name__)
+
+# Bots fill in every field; people never see this one.
+HONEYPOT_FIELD = "website_address"
+
+
+class EnquiryForm(BaseForm):
+    honeypot = HONEYPOT_FIELD
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if field.help_text:
+                field.widget.attrs["aria-describedby"] = f"id_{name}-hint"
+
+    def full_clean(self):
+        super().full_clean()
+        # Point screen readers from each invalid field to its message.
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                attrs["aria-invalid"] = "true"
+                described = [attrs.get("aria-describedby", ""), f"id_{name}-error"]
+                attrs["aria-describedby"] = " ".join(filter(None, described))
+
+    def is_spam(self):
+        return bool(self.cleaned_data.get(HONEYPOT_FIELD))
+
+
+class EnquiryFormBuilder(FormBuilder):
+    """Wagtail's form builder with plain-English errors and a honeypot."""
+
+    ERRORS = {
+        "email": "Enter an email address in the correct format, like name@example.org",
+        "number": "Enter a number",
+        "url": "Enter a web address in the correct format, like "
+        "https://www.example.org",
+        "date": "Enter a real date, like 27/03/2025",
+    }
+
+    def get_field_options(self, field):
+        options = super().get_field_options(field)
+        # "Your name" reads as "Enter your name", not "Enter your your name".
+        thing = field.label.lower().removeprefix("your ")
+        errors = {"required": f"Enter your {thing}"}
+        if field.field_type in ("dropdown", "radio", "checkboxes"):
+            errors["required"] = f"Choose your {thing}"
+            errors["invalid_choice"] = "Choose one of the options given"
+        if field.field_type in self.ERRORS:
+            errors["invalid"] = self.ERRORS[field.field_type]
+        options["error_messages"] = errors
+        return options
+
+    @property
+    def formfields(self):
+        fields = super().formfields
+        fields[HONEYPOT_FIELD] = django.forms.CharField(
+            required=False,
+            label="Leave this field empty",
+            widget=django.forms.TextInput(
+                attrs={"autocomplete": "off", "tabindex": "-1"}
+            ),
+        )
+        return fields
+
+    def get_form_class(self):
+        return type("EnquiryForm", (EnquiryForm,), self.formfields)
+
+
+class ContactFormField(AbstractFormField):
+    page = ParentalKey(
+        "core.ContactFormPage", on_delete=models.CASCADE, related_name="form_fields"
+    )
+
+
+class ContactFormPage(EmailFormMixin, FormMixin, BasePage):
+    introduction = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text="Who the form reaches and how soon we reply.",
+    )
+    thank_you_text = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text="Shown after someone sends the form.",
+    )
+
+    form_builder = EnquiryFormBuilder
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    page_description = "The contact form for press, industry and public enquiries."
+
+    content_panels = [
+        *BasePage.content_panels,
+        FormSubmissionsPanel(),
+        FieldPanel("introduction"),
+        InlinePanel("form_fields", label="Form fields"),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading="Email",
+            help_text="Enquiries go to the enquiries address in site settings "
+            "unless a to address is given here.",
+        ),
+    ]
+
+    def get_data_fields(self):
+        return [
+            (name, label)
+            for name, label in super().get_data_fields()
+            if name != HONEYPOT_FIELD
+        ]
+
+    def _site_enquiries_address(self):
+        site = self.get_site()
+        if not site:
+            return ""
+        site_settings = SiteSettings.for_site(site)
+        return site_settings.enquiries_email or site_settings.contact_email
+
+    def recipients(self):
+        addresses = self.to_address or self._site_enquiries_address()
+        return [address.strip() for address in addresses.split(",") if address.strip()]
+
+    def process_form_submission(self, form):
+        if form.is_spam():
+            logger.info("Contact form: honeypot filled in, submission dropped")
+            return None
+        form.cleaned_data.pop(HONEYPOT_FIELD, None)
+        # FormMixin stores the submission; EmailFormMixin's own version would
+        # only read to_address, and must not be able to lose the enquiry.
+        submission = FormMixin.process_form_submission(self, form)
+        recipients = self.recipients()
+        if recipients:
+            try:
+                send_mail(
+                    self.subject or f"Enquiry from {self.get_site().site_name}",
+                    self.render_email(form),
+                    recipients,
+                    self.from_address or None,
+                )
+            except Exception:
+                logger.exception(
+                    "Contact form: enquiry %s stored but not emailed", submission.pk
+                )
+        else:
+            logger.warning(
+                "Contact form: no enquiries address set; enquiry %s only stored",
+                submission.pk,
+            )
+        return submission

@@ -1,0 +1,291 @@
+"""The news index and news articles."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from bhp_portal.core.blocks import BodyBlock
+from bhp_portal.core.models import BasePage
+
+ARTICLES_PER_PAGE = 10
+
+
+class ArticleType(models.TextChoices):
+    # The values are the slugs used in ?type= filters.
+    NEWS = "news", "News"
+    PRESS_RELEASE = "press-release", "Press release"
+    ANNOUNCEMENT = "announcement", "Announcement"
+    BLOG = "blog", "Blog post"
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    introduction = models.TextField(
+        max_length=400, blank=True, help_text="A sentence or two above the list."
+    )
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["news.NewsArticlePage"]
+    max_count_per_parent = 1
+    page_description = "The list of news and press releases, at /news/."
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+
+    def articles(self):
+        """Live, public articles under this index, newest first, ready for cards."""
+        images = get_image_model().objects.prefetch_renditions()
+        return (
+            NewsArticlePage.objects.child_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .prefetch_related(
+                Prefetch("listing_image", queryset=images),
+                Prefetch("hero_image", queryset=images),
+            )
+            .order_by("-date", "-first_published_at", "-pk")
+        )
+
+    @path("")
+    def index_route(self, request):
+        # A filter naming something that does not exist is a missing page: the
+        # list is still shown with the error, but crawlers are told 404.
+        response = self.render(request)
+        if not response.context_data["filter_form"].is_valid():
+            response.status_code = 404
+        return response
+
+    def get_context(self, request, *args, **kwargs):
+        from ..forms import NewsFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        form = NewsFilterForm(request.GET, index=self)
+        articles = form.filter(self.articles()) if form.is_valid() else []
+        paginator = Paginator(articles, ARTICLES_PER_PAGE)
+        page_number = request.GET.get("page", "1")
+        if not page_number.isdigit():
+            raise Http404("Page numbers are whole numbers.")
+        # An out-of-range number shows the last page rather than an error, so
+        # an old link into a shrinking list still lands somewhere useful.
+        page_obj = paginator.get_page(page_number)
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            filter_form=form,
+            page_obj=page_obj,
+            articles=page_obj.object_list,
+            query=query.urlencode(),
+            is_filtered=form.is_valid() and form.has_filters(),
+            feeds=self.feeds(request, form),
+        )
+        return context
+
+    def feeds(self, request, form):
+        """The feeds a page advertises: all news, and the chosen theme's."""
+        feeds = [("All BHP news", self.reverse_subpage("feed"))]
+        theme = form.cleaned_data.get("theme") if form.is_valid() else None
+        if theme:
+            feeds.append(
+                (
+                    f"BHP news: {theme.title}",
+                    self.reverse_subpage("theme_feed", args=[theme.slug]),
+                )
+            )
+        base = self.get_url(request)
+        return [(title, base + subpath.lstrip("/")) for title, subpath in feeds]
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from ..feeds import NewsFeed
+
+        return NewsFeed(self)(request)
+
+    @path("feed/<slug:theme_slug>/", name="theme_feed")
+    def theme_feed(self, request, theme_slug):
+        from research.models import ResearchThemePage
+
+        from ..feeds import NewsFeed
+
+        theme = get_object_or_404(
+            ResearchThemePage.objects.live().public(), slug=theme_slug
+        )
+        return NewsFeed(self, theme=theme)(request)
+
+
+class NewsArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.NewsArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class NewsArticlePage(BasePage):
+    date = models.DateField(
+        default=timezone.localdate,
+        help_text="Publication date shown on the article and used to order news.",
+    )
+    article_type = models.CharField(
+        max_length=20,
+        choices=ArticleType.choices,
+        default=ArticleType.NEWS,
+        help_text="Press releases also show press contacts, notes to editors and the "
+        '"About BHP" note from site settings.',
+    )
+    hero_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Wide image at the top of the article; also used on cards and "
+        "when shared unless other images are set under Promote.",
+    )
+    hero_image_alt = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text="Describe what the image shows here. Leave empty to use the "
+        "image's own description.",
+    )
+    hero_image_caption = models.CharField(max_length=250, blank=True)
+    body = StreamField(BodyBlock(), blank=True, help_text="The article.")
+    themes = ParentalManyToManyField(
+        "research.ResearchThemePage",
+        blank=True,
+        related_name="news_articles",
+        help_text="Research themes the article is about; it is listed on their pages.",
+    )
+    organisations = ParentalManyToManyField(
+        "partners.Organisation",
+        blank=True,
+        related_name="news_articles",
+        help_text="Partner organisations the article is about; it is listed on "
+        "their pages.",
+    )
+    tags = ClusterTaggableManager(
+        through=NewsArticleTag,
+        blank=True,
+        help_text="Free keywords, e.g. funding, data science, AI.",
+    )
+    notes_to_editors = RichTextField(
+        features=settings.RICHTEXT_FEATURES["body"],
+        blank=True,
+        help_text="Background for journalists, printed after the article.",
+    )
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+    page_description = "A news story, press release, announcement or blog post."
+    search_result_type = "news"
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldRowPanel([FieldPanel("date"), FieldPanel("article_type")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
+                FieldPanel("hero_image_caption"),
+            ],
+            heading="Hero image",
+        ),
+        FieldPanel("body"),
+        InlinePanel("authors", heading="Authors", label="Author"),
+        MultiFieldPanel(
+            [FieldPanel("themes"), FieldPanel("organisations"), FieldPanel("tags")],
+            heading="Related research and partners",
+        ),
+        MultiFieldPanel(
+            [
+                InlinePanel("press_contacts", label="Press contact"),
+                FieldPanel("notes_to_editors"),
+            ],
+            heading="For journalists",
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("notes_to_editors"),
+        index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
+        index.RelatedFields("themes", [index.SearchField("title")]),
+        index.RelatedFields(
+            "organisations",
+            [index.SearchField("name"), index.SearchField("short_name")],
+        ),
+        index.FilterField("date"),
+        index.FilterField("article_type"),
+    ]
+
+    class Meta:
+        ordering = ["-date"]
+
+    @property
+    def is_press_release(self):
+        return self.article_type == ArticleType.PRESS_RELEASE
+
+    @property
+    def card_image(self):
+        return self.listing_image or self.hero_image
+
+    @property
+    def hero_alt(self):
+        return self.hero_image_alt or (
+            self.hero_image.default_alt_text if self.hero_image else ""
+        )
+
+    def get_social_image(self):
+        return self.social_image or self.listing_image or self.hero_image
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # filter() rather than live(): previews give a modelcluster FakeQuerySet.
+        context["themes"] = self.themes.filter(live=True).order_by("title")
+        context["authors"] = self.authors.all()
+        context["press_contacts"] = [
+            item.contact for item in self.press_contacts.select_related("contact")
+        ]
+        context["index"] = self.get_parent().specific
+        return context
+
+
+class NewsArticleAuthor(Orderable):
+    page = ParentalKey(
+        NewsArticlePage, on_delete=models.CASCADE, related_name="authors"
+    )
+    name = models.CharField(max_length=120)
+    role = models.CharField(
+        max_length=160, blank=True, help_text="Job title and organisation."
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("role")]
+
+    def __str__(self):
+        return self.name
+
+
+class NewsArticlePressContact(Orderable):
+    page = ParentalKey(
+        NewsArticlePage, on_delete=models.CASCADE, related_name="press_contacts"
+    )
+    contact = models.ForeignKey(
+        "news.PressContact", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("contact")]

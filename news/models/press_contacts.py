@@ -1,0 +1,40 @@
+"""Press contacts: the people journalists call, kept once and chosen per article."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.search import index
+
+
+class PressContact(index.Indexed, models.Model):
+    name = models.CharField(max_length=120)
+    role = models.CharField(
+        max_length=160,
+        help_text='Job title and organisation, e.g. "Press Officer, University of '
+        'Birmingham".',
+    )
+    email = models.EmailField()
+    phone = models.CharField(max_length=40, blank=True, help_text="Office hours.")
+    out_of_hours_phone = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="For journalists on deadline outside office hours.",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("email"),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("out_of_hours_phone")]),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.SearchField("role"),
+        index.SearchField("email"),
+        index.AutocompleteField("name"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.role})"

@@ -1,0 +1,124 @@
+"""The contact form: stored first, emailed second, never lost."""
+
+import logging
+import smtplib
+
+import pytest
+from django.core import mail
+from django.test import override_settings
+from wagtail.contrib.forms.models import FormSubmission
+
+from bhp_portal.core.models import ContactFormPage, SiteSettings
+from tests.utils import soup
+
+VALID = {
+    "your_name": "Alex Journalist",
+    "email_address": "alex@example.org",
+    "enquiry_type": "Press and media",
+    "organisation": "Example News",
+    "your_message": "Could we interview someone about the new centre?",
+}
+
+
+class FailingEmailBackend:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def open(self):
+        raise smtplib.SMTPServerDisconnected("mail server unavailable")
+
+    def send_messages(self, messages):
+        raise smtplib.SMTPServerDisconnected("mail server unavailable")
+
+    def close(self):
+        pass
+
+
+@pytest.fixture
+def contact_page(db):
+    return ContactFormPage.objects.get(slug="contact")
+
+
+def submissions(page):
+    return FormSubmission.objects.filter(page=page)
+
+
+@pytest.mark.django_db
+def test_contact_form_has_labelled_fields_and_a_hidden_honeypot(client, contact_page):
+    html = soup(client.get("/contact/"))
+    form = html.select_one("main form")
+    assert form["method"] == "post"
+    for name in VALID:
+        control = form.select_one(f'[name="{name}"]')
+        assert form.select_one(f'label[for="{control["id"]}"]'), name
+    trap = form.select_one('input[name="website_address"]')
+    assert trap["tabindex"] == "-1"
+    assert trap.find_parent(class_="visually-hidden")["aria-hidden"] == "true"
+    choices = [i["value"] for i in form.select('input[name="enquiry_type"]')]
+    assert choices == [
+        "Press and media",
+        "Industry and partnerships",
+        "Public and patients",
+    ]
+
+
+@pytest.mark.django_db
+def test_valid_enquiry_is_stored_and_emailed_to_the_site_address(client, contact_page):
+    settings_ = SiteSettings.objects.get()
+    settings_.enquiries_email = "enquiries-desk@example.org"
+    settings_.save()
+    response = client.post("/contact/", VALID)
+    assert response.status_code == 200
+    assert "Thank you" in soup(response).h1.get_text()
+    submission = submissions(contact_page).get()
+    assert submission.get_data()["your_name"] == "Alex Journalist"
+    assert "website_address" not in submission.form_data
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["enquiries-desk@example.org"]
+    assert "Could we interview someone" in mail.outbox[0].body
+
+
+@pytest.mark.django_db
+def test_invalid_enquiry_shows_an_error_summary_linked_to_fields(client, contact_page):
+    response = client.post(
+        "/contact/", {**VALID, "your_name": "", "email_address": "not-an-email"}
+    )
+    assert response.status_code == 200
+    html = soup(response)
+    assert html.title.get_text().startswith("Error:")
+    summary = html.select_one(".error-summary")
+    assert summary["role"] == "alert"
+    links = {a["href"]: a.get_text() for a in summary.select("a")}
+    assert links == {
+        "#id_your_name": "Enter your name",
+        "#id_email_address": "Enter an email address in the correct format, like "
+        "name@example.org",
+    }
+    email = html.select_one("#id_email_address")
+    assert email["aria-invalid"] == "true"
+    assert "id_email_address-error" in email["aria-describedby"]
+    assert email["value"] == "not-an-email"
+    assert not submissions(contact_page).exists()
+    assert not mail.outbox
+
+
+@pytest.mark.django_db
+def test_honeypot_submissions_are_thanked_but_dropped(client, contact_page):
+    response = client.post(
+        "/contact/", {**VALID, "website_address": "http://spam.example"}
+    )
+    assert response.status_code == 200
+    assert "Thank you" in soup(response).h1.get_text()
+    assert not submissions(contact_page).exists()
+    assert not mail.outbox
+
+
+@pytest.mark.django_db
+@override_settings(EMAIL_BACKEND="tests.core.test_contact_form.FailingEmailBackend")
+def test_enquiry_is_kept_when_email_fails(client, contact_page, caplog):
+    with caplog.at_level(logging.ERROR, logger="bhp_portal.core.models.forms"):
+        response = client.post("/contact/", VALID)
+    assert response.status_code == 200
+    assert "Thank you" in soup(response).h1.get_text()
+    assert submissions(contact_page).count() == 1
+    assert "stored but not emailed" in caplog.text
