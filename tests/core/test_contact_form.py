@@ -122,3 +122,16 @@ def test_enquiry_is_kept_when_email_fails(client, contact_page, caplog):
     assert "Thank you" in soup(response).h1.get_text()
     assert submissions(contact_page).count() == 1
     assert "stored but not emailed" in caplog.text
+
+
+@pytest.mark.django_db
+def test_contact_form_is_never_served_from_the_page_cache(
+    client, contact_page, django_assert_max_num_queries
+):
+    # Each visitor needs their own CSRF token, so the form is always built fresh.
+    client.get("/contact/")
+    with django_assert_max_num_queries(25):
+        response = client.get("/contact/")
+    assert response.status_code == 200
+    assert "X-Cache" not in response
+    assert response.cookies.get("csrftoken")
