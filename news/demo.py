@@ -46,6 +46,8 @@ BWC = "Birmingham Women's and Children's NHS Foundation Trust"
 LEICESTER = "University of Leicester"
 NOTTINGHAM = "University of Nottingham"
 WARWICK = "University of Warwick"
+HDRUK = "Health Data Research UK"
+BWH = "Birmingham Women's Hospital"
 
 PRESS_CONTACTS = {
     "press-office": {
@@ -205,7 +207,7 @@ ARTICLES = [
             "why miscarriage happens and to prevent it where we can.",
         ],
         "themes": ["maternal-health"],
-        "organisations": [UOB, BWC],
+        "organisations": [UOB, BWC, BWH],
         "tags": ["pregnancy", "funding"],
         "image": ("Caring for families in pregnancy", 23),
     },
@@ -255,7 +257,7 @@ ARTICLES = [
             "programme to train future data scientists.",
         ],
         "themes": ["health-data-science", "clinical-informatics"],
-        "organisations": [UOB, UHB, LEICESTER, NOTTINGHAM, WARWICK],
+        "organisations": [UOB, UHB, LEICESTER, NOTTINGHAM, WARWICK, HDRUK],
         "tags": ["data science", "HDR UK", "funding"],
         "image": ("Health data across the Midlands", 24),
         "authors": [("Tom Ellery", "Communications Manager, University of Birmingham")],
@@ -335,7 +337,7 @@ ARTICLES = [
             "quickly.",
         ],
         "themes": ["rare-diseases"],
-        "organisations": [BWC, UOB],
+        "organisations": [BWC, BWH, UOB],
         "tags": ["genomics", "children's health"],
         "authors": [("Dr Hannah Okafor", "Clinical Academic Lead")],
         "image": ("One in seventeen", 25),

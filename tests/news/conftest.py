@@ -1,10 +1,9 @@
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.models import Page
 
 from news.models import NewsIndexPage
-from partners.models import Organisation
-from research.models import ResearchIndexPage, ResearchThemePage
+from partners.factories import OrganisationFactory
+from research.factories import ResearchThemePageFactory
 
 
 @pytest.fixture
@@ -38,27 +37,14 @@ def moderator(make_user):
 
 @pytest.fixture
 def theme(db):
-    """A live research theme of the tests' own, whatever the demo content holds."""
-    index = ResearchIndexPage.objects.first()
-    if index is None:
-        home = Page.objects.get(slug="home")
-        index = home.add_child(
-            instance=ResearchIndexPage(title="Research", slug="research")
-        )
-    return index.add_child(
-        instance=ResearchThemePage(title="Test Theme", slug="test-theme")
-    )
+    return ResearchThemePageFactory(title="Test Theme", slug="test-theme")
 
 
 @pytest.fixture
 def other_theme(theme):
-    return theme.get_parent().add_child(
-        instance=ResearchThemePage(title="Other Theme", slug="other-theme")
-    )
+    return ResearchThemePageFactory(title="Other Theme", slug="other-theme")
 
 
 @pytest.fixture
 def partner(db):
-    return Organisation.objects.create(
-        name="Test University", slug="test-university", kind="university"
-    )
+    return OrganisationFactory(name="Test University", slug="test-university")
