@@ -134,6 +134,12 @@ class NewsArticleTag(TaggedItemBase):
     content_object = ParentalKey(
         "news.NewsArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
     )
+    tag = models.ForeignKey(
+        "taggit.Tag",
+        on_delete=models.CASCADE,
+        related_name="news_newsarticletag_items",
+        help_text="A keyword describing the article.",
+    )
 
 
 class NewsArticlePage(BasePage):
@@ -163,7 +169,9 @@ class NewsArticlePage(BasePage):
         help_text="Describe what the image shows here. Leave empty to use the "
         "image's own description.",
     )
-    hero_image_caption = models.CharField(max_length=250, blank=True)
+    hero_image_caption = models.CharField(
+        max_length=250, blank=True, help_text="Shown under the hero image."
+    )
     body = StreamField(BodyBlock(), blank=True, help_text="The article.")
     themes = ParentalManyToManyField(
         "research.ResearchThemePage",
@@ -269,7 +277,7 @@ class NewsArticleAuthor(Orderable):
     page = ParentalKey(
         NewsArticlePage, on_delete=models.CASCADE, related_name="authors"
     )
-    name = models.CharField(max_length=120)
+    name = models.CharField(max_length=120, help_text="As it should appear in print.")
     role = models.CharField(
         max_length=160, blank=True, help_text="Job title and organisation."
     )
@@ -285,7 +293,10 @@ class NewsArticlePressContact(Orderable):
         NewsArticlePage, on_delete=models.CASCADE, related_name="press_contacts"
     )
     contact = models.ForeignKey(
-        "news.PressContact", on_delete=models.CASCADE, related_name="+"
+        "news.PressContact",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="Someone journalists can call about this release.",
     )
 
     panels = [FieldPanel("contact")]

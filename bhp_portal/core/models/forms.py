@@ -96,6 +96,15 @@ class ContactFormField(AbstractFormField):
     )
 
 
+# Wagtail's own form fields come without guidance for editors.
+for name, text in {
+    "field_type": "The kind of answer: one line, paragraph, email, a choice...",
+    "required": "Tick if the form cannot be sent without this answer.",
+    "help_text": "A hint shown under the label, e.g. what to include.",
+}.items():
+    ContactFormField._meta.get_field(name).help_text = text
+
+
 class ContactFormPage(EmailFormMixin, FormMixin, BasePage):
     introduction = RichTextField(
         features=["bold", "italic", "link"],
@@ -176,3 +185,10 @@ class ContactFormPage(EmailFormMixin, FormMixin, BasePage):
                 submission.pk,
             )
         return submission
+
+
+for name, text in {
+    "from_address": "Sender of the email; defaults to the site's address.",
+    "subject": 'Subject line of the email, e.g. "Website enquiry".',
+}.items():
+    ContactFormPage._meta.get_field(name).help_text = text
