@@ -19,7 +19,7 @@ import shutil
 import signal
 import socket
 import statistics
-import subprocess
+import subprocess  # nosec B404 (the bench drives local gunicorn, wrk and manage.py)
 import sys
 import time
 import urllib.error
@@ -126,7 +126,7 @@ def main():
 def install_wrk():
     if os.geteuid() != 0:
         sys.exit("wrk is not installed: apt-get install wrk (needs root).")
-    subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=True)
+    subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=True)  # nosec B603 B607 (fixed argv, root-only dev tool)
 
 
 def redis_reachable(url):
@@ -143,7 +143,7 @@ def bench_environment():
     env = {
         **os.environ,
         "DJANGO_DEBUG": "false",
-        "DJANGO_SECRET_KEY": "bench-only-secret-key-never-deployed",
+        "DJANGO_SECRET_KEY": "bench-only-secret-key-never-deployed",  # nosec B105 (local bench server only)
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DATABASE_URL": DATABASE_URL,
         "MEDIA_ROOT": str(VAR / "bench-media"),
@@ -161,7 +161,7 @@ def bench_environment():
 
 
 def manage(env, *args, capture=False):
-    result = subprocess.run(
+    result = subprocess.run(  # nosec B603 (fixed argv of our own commands)
         [PYTHON, "manage.py", *args],
         cwd=BASE_DIR,
         env=env,
@@ -197,7 +197,7 @@ class gunicorn:  # noqa: N801 (used as a context manager, like open())
         self.env = env
 
     def __enter__(self):
-        self.process = subprocess.Popen(
+        self.process = subprocess.Popen(  # nosec B603 (fixed argv of our own commands)
             [
                 GUNICORN,
                 "bhp_portal.wsgi:application",
@@ -234,7 +234,7 @@ def status(path):
         f"http://127.0.0.1:{PORT}{path}", headers={"X-Forwarded-Proto": "https"}
     )
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 nosec B310 (http://127.0.0.1 only)
             return response.status
     except urllib.error.HTTPError as error:
         return error.code
@@ -244,7 +244,7 @@ def status(path):
 
 def wrk(url, script, connections):
     threads = min(2, connections)
-    output = subprocess.run(
+    output = subprocess.run(  # nosec B603 B607 (fixed argv: wrk on loopback)
         [
             "wrk",
             f"-t{threads}",

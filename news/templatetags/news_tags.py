@@ -105,5 +105,5 @@ def article_metadata(context, page):
     json_ld = json.dumps(data, cls=DjangoJSONEncoder).translate(JSON_SCRIPT_ESCAPES)
     return meta + format_html(
         '\n  <script type="application/ld+json">{}</script>',
-        mark_safe(json_ld),  # noqa: S308 (escaped above)
+        mark_safe(json_ld),  # noqa: S308  # nosec B308 B703 (escaped above)
     )
