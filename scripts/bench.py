@@ -234,7 +234,7 @@ def status(path):
         f"http://127.0.0.1:{PORT}{path}", headers={"X-Forwarded-Proto": "https"}
     )
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 nosec B310 (http://127.0.0.1 only)
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310  # nosec B310 (loopback only)
             return response.status
     except urllib.error.HTTPError as error:
         return error.code

@@ -60,7 +60,7 @@ class Command(BaseCommand):
             self.stdout.write(f"{articles} bench articles already exist.")
             return
 
-        rng = random.Random(seed)  # noqa: S311 (made-up data, not secrets) nosec B311
+        rng = random.Random(seed)  # noqa: S311  # nosec B311 (made-up data, not secrets)
         images = [
             demo_image(f"Bench card {n}", "", seed=100 + n, size=(800, 450))
             for n in range(4)
