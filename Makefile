@@ -48,7 +48,7 @@ demo: install ## Migrate and load the demo content without serving
 test: install-dev ## Run the whole test suite (PostgreSQL when DATABASE_URL names it)
 	@mkdir -p var
 	DJANGO_DEBUG=true $(PY) manage.py collectstatic --noinput --verbosity 0
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	CHROMIUM_PATH="$$(scripts/find_browser.sh)" $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: install-dev ## ruff check and format check
 	$(VENV)/bin/ruff check .

@@ -8,6 +8,9 @@ from django.db import connection
 
 from tests.utils import ProxyClient
 
+# The live site (gunicorn over HTTPS) and Chromium, for browser tests.
+pytest_plugins = ["tests.live_site"]
+
 
 def pytest_report_header(config):
     return f"database: {connection.vendor}"

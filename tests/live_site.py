@@ -1,0 +1,295 @@
+"""The site served for real: gunicorn processes with production settings on a
+committed copy of the test database (migrated, with the demo content), and
+Debian's Chromium driven by Playwright.
+
+Browser tests (tests/browser, tests/e2e) and the scale-out test share this.
+The copy is made with PostgreSQL's CREATE DATABASE ... TEMPLATE, so these
+tests need PostgreSQL; elsewhere they skip, except under CI where a missing
+browser or database is an error.
+"""
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import uuid
+from pathlib import Path
+
+import psycopg2
+import pytest
+from django.conf import settings
+from django.db import connections
+from psycopg2 import sql
+
+BASE_DIR = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+ON_POSTGRESQL = settings.DATABASES["default"]["ENGINE"] == (
+    "django.db.backends.postgresql"
+)
+IN_CI = os.environ.get("CI") == "true"
+SUPERUSER = ("site-admin", "live-site-test-password")  # throwaway database
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _listening(port):
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+    except OSError:
+        return False
+    return True
+
+
+def _wait_until(ready, seconds, what):
+    deadline = time.monotonic() + seconds
+    while not ready():
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{what} did not start within {seconds} s")
+        time.sleep(0.2)
+
+
+def needs_postgresql():
+    if not ON_POSTGRESQL:
+        if IN_CI:
+            pytest.fail("CI runs the live-site tests on PostgreSQL (DATABASE_URL)")
+        pytest.skip("the live site copies the test database: needs PostgreSQL")
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    if _listening(6379):
+        yield "redis://127.0.0.1:6379/13"
+        return
+    # CI machines may not run Redis; start a private one.
+    port = free_port()
+    server = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    _wait_until(lambda: _listening(port), 10, "redis-server")
+    yield f"redis://127.0.0.1:{port}/0"
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@contextlib.contextmanager
+def database_copy(suffix, django_db_blocker):
+    """A committed copy of the test database, as a DATABASE_URL; dropped after."""
+    db = settings.DATABASES["default"]
+    name = f"{db['NAME']}_{suffix}"
+    server = psycopg2.connect(
+        dbname="postgres",
+        user=db["USER"],
+        password=db["PASSWORD"],
+        host=db["HOST"],
+        port=db["PORT"],
+    )
+    server.autocommit = True
+
+    def run(statement):
+        with server.cursor() as cursor:
+            names = sql.Identifier(name), sql.Identifier(db["NAME"])
+            cursor.execute(sql.SQL(statement).format(*names))
+
+    run("DROP DATABASE IF EXISTS {0} WITH (FORCE)")
+    with django_db_blocker.unblock():
+        # A template database must have no other sessions.
+        connections.close_all()
+        run("CREATE DATABASE {0} TEMPLATE {1}")
+    auth = f"{db['USER']}:{db['PASSWORD']}@" if db["PASSWORD"] else f"{db['USER']}@"
+    try:
+        yield f"postgres://{auth}{db['HOST']}:{db['PORT']}/{name}"
+    finally:
+        run("DROP DATABASE IF EXISTS {0} WITH (FORCE)")
+        server.close()
+
+
+def app_env(database_url, cache_url, host, **extra):
+    """Production settings (debug off) for a copy of the site."""
+    env = {
+        **os.environ,
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECRET_KEY": "live-site-test-only-secret-key",
+        "DJANGO_ALLOWED_HOSTS": host,
+        "DATABASE_URL": database_url,
+        "CACHE_URL": cache_url,
+        # Keys of their own, so nothing else on this Redis interferes.
+        "CACHE_KEY_PREFIX": f"live-{uuid.uuid4().hex}",
+        "IMAGE_RENDITIONS_ON_SAVE": "false",
+        "LOG_LEVEL": "WARNING",
+        **extra,
+    }
+    env.pop("REDIS_URL", None)
+    return env
+
+
+def manage(env, *args):
+    """Runs a management command against the copy, as an operator would."""
+    return subprocess.run(
+        [str(BIN / "python"), "manage.py", *args],
+        cwd=BASE_DIR,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
+def start_gunicorn(env, port, *options):
+    return subprocess.Popen(
+        [
+            str(BIN / "gunicorn"),
+            "bhp_portal.wsgi:application",
+            f"--bind=127.0.0.1:{port}",
+            "--log-level=warning",
+            *options,
+        ],
+        cwd=BASE_DIR,
+        env=env,
+    )
+
+
+def stop_gunicorn(process):
+    process.send_signal(signal.SIGINT)  # gunicorn's quick shutdown
+    process.wait(timeout=20)
+
+
+class LiveSite:
+    """The demo site over HTTPS at `url`, as a visitor's browser reaches it
+    through the TLS proxy (gunicorn terminates TLS with a throwaway
+    certificate, so Secure cookies, HSTS and the CSP's upgrade-insecure-requests
+    behave as in production)."""
+
+    def __init__(self, env, certificate_dir):
+        self.env = env
+        self.port = free_port()
+        self.url = f"https://localhost:{self.port}"
+        self.env.update(
+            DJANGO_CSRF_TRUSTED_ORIGINS=self.url,
+            WAGTAILADMIN_BASE_URL=self.url,
+            # No web server or object store in front: the app serves uploads.
+            SERVE_MEDIA="true",
+        )
+        cert, key = certificate_dir / "cert.pem", certificate_dir / "key.pem"
+        subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"]
+            + ["-keyout", str(key), "-out", str(cert), "-subj", "/CN=localhost"]
+            + ["-addext", "subjectAltName=DNS:localhost"],
+            check=True,
+            capture_output=True,
+        )
+        self.process = start_gunicorn(
+            env, self.port, "--workers=2", f"--certfile={cert}", f"--keyfile={key}"
+        )
+        _wait_until(self.ready, 60, "gunicorn")
+
+    def ready(self):
+        return _listening(self.port)
+
+    def manage(self, *args):
+        return manage(self.env, *args)
+
+    def fetch(self, path):
+        """Status and body of `path`, fetched outside the browser."""
+        import ssl
+
+        context = ssl.create_default_context()
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+        try:
+            with urllib.request.urlopen(  # noqa: S310 (our own test server)
+                self.url + path, context=context, timeout=30
+            ) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
+
+    def stop(self):
+        stop_gunicorn(self.process)
+
+
+@pytest.fixture(scope="session")
+def live_site(django_db_setup, django_db_blocker, redis_url, tmp_path_factory):
+    """The demo site served by gunicorn over HTTPS, with a superuser
+    (SUPERUSER) for tests that sign in to the admin."""
+    needs_postgresql()
+    with database_copy("live", django_db_blocker) as database_url:
+        env = app_env(
+            database_url,
+            redis_url,
+            "localhost",
+            DJANGO_SUPERUSER_PASSWORD=SUPERUSER[1],
+            BHP_REQUIRE_2FA="false",
+        )
+        manage(
+            env,
+            "createsuperuser",
+            "--noinput",
+            f"--username={SUPERUSER[0]}",
+            "--email=site-admin@example.org",
+        )
+        site = LiveSite(env, tmp_path_factory.mktemp("tls"))
+        yield site
+        site.stop()
+
+
+def chromium_path():
+    """CHROMIUM_PATH, else Debian's chromium (`make test` installs it as root)."""
+    path = os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium"
+    if Path(path).exists():
+        return path
+    if IN_CI:
+        pytest.fail(f"no browser at {path}: CI must run the browser tests")
+    pytest.skip(f"no browser at {path} (set CHROMIUM_PATH or install chromium)")
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser(live_site):
+    """Chromium, for one test module at a time: Playwright's event loop would
+    make Django refuse database queries in the tests that follow."""
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_path()
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=executable, args=BROWSER_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def new_page(browser, live_site):
+    """Opens a tab of a fresh browser profile (no cookies) at a viewport width;
+    closes them all after the test."""
+    contexts = []
+
+    def open_page(width=1280, height=900):
+        context = browser.new_context(
+            base_url=live_site.url,
+            ignore_https_errors=True,
+            viewport={"width": width, "height": height},
+        )
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
