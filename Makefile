@@ -7,7 +7,7 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: help run test lint format install install-dev demo backup restore audit soak bench
+.PHONY: help run test lint format install install-dev install-node demo backup restore audit soak bench
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -28,6 +28,13 @@ install: $(VENV)/.installed ## Create .venv and install the runtime requirements
 
 install-dev: $(VENV)/.installed-dev ## Install runtime and test requirements
 
+# The HTML checker and Lighthouse, at the versions package-lock.json pins.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+install-node: node_modules/.installed ## Install the front-end checkers (npm ci)
+
 run: export DJANGO_DEBUG ?= true
 run: install ## Set up and serve the site with demo content on http://127.0.0.1:$PORT
 	@mkdir -p var
@@ -45,7 +52,7 @@ demo: install ## Migrate and load the demo content without serving
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_content
 
-test: install-dev ## Run the whole test suite (PostgreSQL when DATABASE_URL names it)
+test: install-dev install-node ## Run the whole test suite (PostgreSQL when DATABASE_URL names it)
 	@mkdir -p var
 	DJANGO_DEBUG=true $(PY) manage.py collectstatic --noinput --verbosity 0
 	CHROMIUM_PATH="$$(scripts/find_browser.sh)" $(VENV)/bin/pytest $(PYTEST_ARGS)
