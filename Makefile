@@ -7,7 +7,7 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: help run test lint format install install-dev install-node demo backup restore audit soak bench
+.PHONY: help run test lint format install install-dev install-node demo backup restore audit audit-deps lighthouse soak bench
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -72,9 +72,15 @@ restore: ## Restore BACKUP=var/backups/<time> into DATABASE_URL and MEDIA_ROOT
 	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=var/backups/<time>"; exit 2; }
 	scripts/restore.sh "$(BACKUP)"
 
-audit: install-dev ## Known vulnerabilities in the installed packages (pip-audit) and code (bandit)
+audit: audit-deps lighthouse ## Supply-chain checks, then Lighthouse scores
+
+audit-deps: install-dev ## Known vulnerabilities in the installed packages (pip-audit) and code (bandit)
 	$(PY) scripts/audit_deps.py
 	$(VENV)/bin/bandit --quiet --configfile pyproject.toml --recursive bhp_portal partners research news scripts
+
+lighthouse: install node_modules/.installed ## Lighthouse's four scores for home, a theme, news and an article (target 95)
+	@mkdir -p var
+	$(PY) scripts/lighthouse.py
 
 soak: install ## 64 connections for 60 s against gunicorn: errors and worker memory
 	scripts/soak.sh

@@ -1,28 +1,27 @@
-// Mobile menu disclosure. Without JavaScript the menu is simply always shown.
+// Mobile menu disclosure. Loaded in <head> without defer so that the "js" class
+// is on <html> before the first paint: the phone menu then starts closed
+// instead of collapsing under the reader (a layout shift). Without JavaScript
+// the class is never set, the button stays hidden and the menu is always shown.
 (function () {
   "use strict";
-  var toggle = document.querySelector(".main-nav__toggle");
-  var list = document.getElementById("main-nav-list");
-  if (!toggle || !list) return;
-  var narrow = window.matchMedia("(max-width: 47.99em)");
+  document.documentElement.classList.add("js");
 
-  function setOpen(open) {
-    toggle.setAttribute("aria-expanded", String(open));
-    list.classList.toggle("is-closed", !open);
-  }
-  function sync() {
-    toggle.hidden = !narrow.matches;
-    setOpen(!narrow.matches);
-  }
-  toggle.addEventListener("click", function () {
-    setOpen(toggle.getAttribute("aria-expanded") !== "true");
-  });
-  document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && narrow.matches && toggle.getAttribute("aria-expanded") === "true") {
-      setOpen(false);
-      toggle.focus();
+  function init() {
+    var toggle = document.querySelector(".main-nav__toggle");
+    if (!toggle) return;
+    var narrow = window.matchMedia("(max-width: 47.99em)");
+    function isOpen() {
+      return toggle.getAttribute("aria-expanded") === "true";
     }
-  });
-  narrow.addEventListener("change", sync);
-  sync();
+    toggle.addEventListener("click", function () {
+      toggle.setAttribute("aria-expanded", String(!isOpen()));
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && narrow.matches && isOpen()) {
+        toggle.setAttribute("aria-expanded", "false");
+        toggle.focus();
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", init);
 })();

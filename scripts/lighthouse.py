@@ -1,0 +1,170 @@
+"""`make lighthouse`: Lighthouse's four category scores for the home, a research
+theme, the news index and a news article, served as in production.
+
+1. Prepares a database of its own (LIGHTHOUSE_DATABASE_URL, default SQLite in
+   var/lighthouse.sqlite3): migrations and the demo content, then
+   collectstatic.
+2. Starts gunicorn with debug off over HTTPS (a throwaway certificate), the
+   app serving media, as tests/live_site.py does.
+3. Runs npm's lighthouse (node_modules, `make install-node`) with Debian's
+   Chromium (CHROME_PATH, default /usr/bin/chromium) on each page, with
+   Lighthouse's default mobile emulation and simulated slow 4G.
+4. Prints performance, accessibility, best practices and SEO per page,
+   writes var/lighthouse/<page>.json, and exits 1 if any score is under
+   LIGHTHOUSE_MIN (default 95). Each page is requested once before it is
+   measured, so the page cache is warm as for any visitor but the first.
+"""
+
+import json
+import os
+import signal
+import socket
+import ssl
+import subprocess  # nosec B404 (drives local manage.py, openssl, gunicorn and lighthouse)
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR = BASE_DIR / "var"
+OUT = VAR / "lighthouse"
+PYTHON = str(BASE_DIR / ".venv" / "bin" / "python")
+GUNICORN = str(BASE_DIR / ".venv" / "bin" / "gunicorn")
+LIGHTHOUSE = str(BASE_DIR / "node_modules" / ".bin" / "lighthouse")
+MINIMUM = int(os.environ.get("LIGHTHOUSE_MIN", "95"))
+# Pages of the demo content (bhp_portal/core/demo.py, research and news demos).
+PAGES = {
+    "home": "/",
+    "theme": "/research/cancer/",
+    "news-index": "/news/",
+    "article": "/news/faster-trials-for-blood-cancers/",
+}
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(port, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    sys.exit(f"gunicorn did not start on port {port}")
+
+
+def site_env():
+    # Each gunicorn worker keeps its own local-memory cache: no Redis needed.
+    environment = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
+    return {
+        **environment,
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECRET_KEY": "lighthouse-only-secret-key",
+        "DJANGO_ALLOWED_HOSTS": "localhost",
+        "DATABASE_URL": os.environ.get(
+            "LIGHTHOUSE_DATABASE_URL", f"sqlite:///{VAR / 'lighthouse.sqlite3'}"
+        ),
+        "CACHE_URL": "",
+        "SERVE_MEDIA": "true",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def manage(env, *args):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=BASE_DIR, env=env, check=True)  # nosec B603
+
+
+def certificate():
+    cert, key = OUT / "cert.pem", OUT / "key.pem"
+    subprocess.run(  # nosec B603 B607 (openssl from PATH makes a throwaway certificate)
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"]
+        + ["-keyout", str(key), "-out", str(cert), "-subj", "/CN=localhost"]
+        + ["-addext", "subjectAltName=DNS:localhost"],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key
+
+
+def warm(url):
+    """One request first, as any visit but the first after a publish finds
+    the page cache and image renditions ready."""
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE  # our own throwaway certificate
+    urllib.request.urlopen(url, context=context, timeout=60).read()  # noqa: S310 # nosec B310
+
+
+def scores(url, name):
+    report = OUT / f"{name}.json"
+    warm(url)
+    subprocess.run(  # nosec B603
+        [
+            LIGHTHOUSE,
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            f"--only-categories={','.join(CATEGORIES)}",
+            "--chrome-flags=--headless --no-sandbox --disable-gpu "
+            "--ignore-certificate-errors",
+        ],
+        env={
+            **os.environ,
+            "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium"),
+        },
+        check=True,
+    )
+    categories = json.loads(report.read_text())["categories"]
+    return {key: round(categories[key]["score"] * 100) for key in CATEGORIES}
+
+
+def main():
+    if not Path(LIGHTHOUSE).exists():
+        sys.exit("lighthouse is not installed: run `make install-node`")
+    OUT.mkdir(parents=True, exist_ok=True)
+    env = site_env()
+    manage(env, "migrate", "--noinput", "--verbosity=0")
+    manage(env, "load_demo_content")
+    manage(env, "collectstatic", "--noinput", "--verbosity=0")
+    cert, key = certificate()
+    port = free_port()
+    server = subprocess.Popen(  # nosec B603
+        [GUNICORN, "bhp_portal.wsgi:application", f"--bind=127.0.0.1:{port}"]
+        + ["--workers=2", f"--certfile={cert}", f"--keyfile={key}"]
+        + ["--log-level=warning"],
+        cwd=BASE_DIR,
+        env=env,
+    )
+    try:
+        wait_for(port)
+        results = {
+            name: scores(f"https://localhost:{port}{path}", name)
+            for name, path in PAGES.items()
+        }
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=20)
+
+    print(f"{'page':<12}" + "".join(f"{key:>16}" for key in CATEGORIES))
+    for name, row in results.items():
+        print(f"{name:<12}" + "".join(f"{row[key]:>16}" for key in CATEGORIES))
+    low = [
+        f"{name} {key} {score}"
+        for name, row in results.items()
+        for key, score in row.items()
+        if score < MINIMUM
+    ]
+    if low:
+        sys.exit(f"Under {MINIMUM}: " + ", ".join(low))
+
+
+if __name__ == "__main__":
+    main()
