@@ -66,7 +66,7 @@ def site_env():
     return {
         **environment,
         "DJANGO_DEBUG": "false",
-        "DJANGO_SECRET_KEY": "lighthouse-only-secret-key",
+        "DJANGO_SECRET_KEY": "lighthouse-only-secret-key",  # nosec B105 (local server only)
         "DJANGO_ALLOWED_HOSTS": "localhost",
         "DATABASE_URL": os.environ.get(
             "LIGHTHOUSE_DATABASE_URL", f"sqlite:///{VAR / 'lighthouse.sqlite3'}"
