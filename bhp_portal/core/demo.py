@@ -362,6 +362,10 @@ def load_standard_pages(home):
                 paragraphs(
                     "This website sets no cookies for visitors and loads no third-party "
                     "scripts, fonts or trackers, so there is no cookie banner to dismiss.",
+                    "Where a page shows a video from another site (such as YouTube or "
+                    "Vimeo), nothing is loaded from that site until you press its Play "
+                    "it here button; that site may then set cookies of its own. You can "
+                    "always follow the link to watch it there instead.",
                     "Our web servers keep short-lived technical logs (the address of each "
                     "request, the time and the browser) to keep the service secure. They "
                     "are deleted after 30 days.",
@@ -432,9 +436,9 @@ def _accessibility_body():
             "rich_text",
             paragraphs(
                 "This statement covers the Birmingham Health Partners website. We want "
-                "as many people as possible to be able to use it: you should be able to "
-                "zoom to 400% without losing content, navigate with a keyboard or "
-                "speech recognition, and listen to the site with a screen reader.",
+                "as many people as possible to be able to use it: to zoom in without "
+                "losing content, to use it with a keyboard alone, and to use it with "
+                "a screen reader or speech recognition software.",
             ),
         ),
         ("heading", {"text": "Compliance status", "level": "h2"}),
@@ -442,18 +446,20 @@ def _accessibility_body():
             "rich_text",
             paragraphs(
                 "This website is partially compliant with the Web Content "
-                "Accessibility Guidelines version 2.2 AA standard while our "
-                "automated browser checks (axe and the Nu HTML Checker on every "
-                "page type) are being brought into our release checks.",
+                "Accessibility Guidelines version 2.2 AA standard, because of the "
+                "non-compliance listed below and because it has not yet been tested "
+                "by disabled people or with assistive technology.",
             ),
         ),
         ("heading", {"text": "Non-accessible content", "level": "h2"}),
         (
             "rich_text",
             paragraphs(
-                "Some older PDF documents published before 2024 may not be fully "
-                "accessible. They are not essential to using our services; ask us and "
-                "we will send the content in another format.",
+                "Videos embedded from other sites (such as YouTube) play in those "
+                "sites' own players, whose captions and controls we do not control. "
+                "Where we have a transcript we link to it beside the video.",
+                "Some older PDF documents may not be fully accessible. Ask us and we "
+                "will send the content in another format.",
             ),
         ),
         ("heading", {"text": "Reporting a problem", "level": "h2"}),
@@ -476,13 +482,33 @@ def _accessibility_body():
                 "Equality Advisory and Support Service (EASS)</a>.",
             ),
         ),
+        ("heading", {"text": "How we tested this website", "level": "h2"}),
+        (
+            "rich_text",
+            paragraphs(
+                "Every change to the site is checked automatically in a real browser "
+                "(Chromium) before it is released. Every page listed in our sitemap, "
+                "plus search results, a filtered news list, the contact form with "
+                "errors and the page-not-found page, is checked at phone (375 pixels) "
+                "and desktop (1280 pixels) widths with axe-core against WCAG 2.0, 2.1 "
+                "and 2.2 A and AA and axe's best practices, and with the Nu HTML "
+                "Checker. Both report no failures.",
+                "Automated keyboard tests check that the skip link moves focus to the "
+                "main content, that the menu opens, moves and closes with the "
+                "keyboard, and that focus is visible on every link and control. "
+                "Lighthouse scores the home, research theme, news and article pages "
+                "100 for accessibility.",
+                "Automated tools find only some accessibility problems. We have not "
+                "yet tested the site with screen readers, screen magnifiers or speech "
+                "recognition software, or with disabled users.",
+            ),
+        ),
         ("heading", {"text": "Preparation of this statement", "level": "h2"}),
         (
             "rich_text",
             paragraphs(
-                "This statement was prepared on 23 November 2026. It was last reviewed "
-                "on 23 November 2026, after automated and manual testing of every page "
-                "type at phone and desktop widths.",
+                "This statement was prepared on 23 November 2026 and last reviewed on "
+                "23 November 2026.",
             ),
         ),
     ]
