@@ -3,6 +3,7 @@ so a filtered list can be bookmarked and shared."""
 
 from django import forms
 
+from bhp_portal.core.visibility import live_and_public
 from partners.models import Organisation
 from research.models import ResearchThemePage
 
@@ -48,9 +49,9 @@ class NewsFilterForm(forms.Form):
     def __init__(self, data, *, index):
         super().__init__(data)
         articles = index.articles()
-        self.fields["theme"].queryset = (
-            ResearchThemePage.objects.live().public().order_by("title")
-        )
+        self.fields["theme"].queryset = live_and_public(
+            ResearchThemePage.objects
+        ).order_by("title")
         self.fields["partner"].queryset = Organisation.objects.filter(
             news_articles__in=articles.values("pk")
         ).distinct()

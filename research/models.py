@@ -11,6 +11,7 @@ from wagtail.search import index
 from bhp_portal.core.blocks import BodyBlock
 from bhp_portal.core.images import prefetch_card_images
 from bhp_portal.core.models import BasePage, KeyFactLink
+from bhp_portal.core.visibility import live_and_public
 from partners.models import PartnerPage
 
 from .blocks import ContactsBlock, UnitsBlock
@@ -28,9 +29,7 @@ class ResearchIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         # Tree order, which editors set by reordering the themes in the admin.
         context["themes"] = (
-            ResearchThemePage.objects.child_of(self)
-            .live()
-            .public()
+            live_and_public(ResearchThemePage.objects.child_of(self))
             .defer_streamfields()
             .prefetch_related(prefetch_card_images())
         )
@@ -118,8 +117,7 @@ class ResearchThemePage(BasePage):
         ]
         pages = {
             page.organisation_id: page
-            for page in PartnerPage.objects.live()
-            .public()
+            for page in live_and_public(PartnerPage.objects)
             .filter(organisation__in=organisations)
             .defer_streamfields()
         }
@@ -132,8 +130,7 @@ class ResearchThemePage(BasePage):
             page=self, theme=OuterRef("pk")
         ).values("sort_order")[:1]
         return list(
-            ResearchThemePage.objects.live()
-            .public()
+            live_and_public(ResearchThemePage.objects)
             .annotate(link_order=Subquery(link_order))
             .filter(link_order__isnull=False)
             .order_by("link_order")
@@ -145,8 +142,7 @@ class ResearchThemePage(BasePage):
         # news.NewsArticlePage.themes points here (related_name="news_articles");
         # following it keeps research from importing news.
         return list(
-            self.news_articles.live()
-            .public()
+            live_and_public(self.news_articles)
             .defer_streamfields()
             .prefetch_related(prefetch_card_images())
             .order_by("-date", "-pk")[:LATEST_NEWS_COUNT]

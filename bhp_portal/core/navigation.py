@@ -8,6 +8,8 @@ a page retires it together with the cached pages (core/signals.py).
 from django.core.cache import cache
 from wagtail.models import Page
 
+from .visibility import live_and_public
+
 MENU_CACHE_KEY = "core:main-menu:{site_id}:{generation}"
 MENU_CACHE_SECONDS = 60 * 60
 
@@ -18,7 +20,7 @@ def main_menu(site, generation):
     key = MENU_CACHE_KEY.format(site_id=site.pk, generation=generation)
     items = cache.get(key)
     if items is None:
-        pages = site.root_page.get_children().live().public().in_menu()
+        pages = live_and_public(site.root_page.get_children()).in_menu()
         items = [
             {"title": page.title, "url": page.get_url(current_site=site)}
             for page in pages

@@ -24,6 +24,7 @@ from wagtail.search import index
 
 from bhp_portal.core.blocks import BodyBlock
 from bhp_portal.core.models import BasePage
+from bhp_portal.core.visibility import live_and_public
 
 ARTICLES_PER_PAGE = 10
 
@@ -53,9 +54,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         """Live, public articles under this index, newest first, ready for cards."""
         images = get_image_model().objects.prefetch_renditions()
         return (
-            NewsArticlePage.objects.child_of(self)
-            .live()
-            .public()
+            live_and_public(NewsArticlePage.objects.child_of(self))
             .defer_streamfields()
             .prefetch_related(
                 Prefetch("listing_image", queryset=images),
@@ -125,7 +124,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         from ..feeds import NewsFeed
 
         theme = get_object_or_404(
-            ResearchThemePage.objects.live().public(), slug=theme_slug
+            live_and_public(ResearchThemePage.objects), slug=theme_slug
         )
         return NewsFeed(self, theme=theme)(request)
 

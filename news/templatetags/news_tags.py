@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from bhp_portal.core.visibility import live_and_public
 from news.models import NewsArticlePage, NewsIndexPage
 
 register = template.Library()
@@ -25,7 +26,7 @@ def latest_news(context, count=3, theme=None, organisation=None, heading="Latest
 
     Usable from any app's templates: `{% latest_news theme=page %}`.
     """
-    index = NewsIndexPage.objects.live().public().first()
+    index = live_and_public(NewsIndexPage.objects).first()
     articles = NewsArticlePage.objects.none()
     if index:
         articles = index.articles()

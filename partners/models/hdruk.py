@@ -14,6 +14,7 @@ from wagtail.search import index
 from bhp_portal.core.blocks import BodyBlock
 from bhp_portal.core.images import prefetch_card_images
 from bhp_portal.core.models import BasePage
+from bhp_portal.core.visibility import live_and_public
 
 from .organisations import Organisation
 
@@ -64,9 +65,7 @@ class HDRUKIndexPage(BasePage):
 
     def get_sites(self):
         return list(
-            HDRUKSitePage.objects.child_of(self)
-            .live()
-            .public()
+            live_and_public(HDRUKSitePage.objects.child_of(self))
             .defer_streamfields()
             .select_related("lead")
             .prefetch_related(prefetch_card_images(), members_prefetch())

@@ -4,12 +4,13 @@ from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from bhp_portal.core.blocks import BodyBlock
 from bhp_portal.core.images import prefetch_card_images
 from bhp_portal.core.models import BasePage, KeyFactLink
+from bhp_portal.core.visibility import live_and_public
 
 from .organisations import Organisation
 
@@ -18,7 +19,9 @@ LATEST_NEWS_COUNT = 3
 
 def site_organisation_ld(page, request=None):
     """BHP itself, as the body its partners are members of."""
-    site = page.get_site()
+    # The request already knows its site (with the root page); page.get_site()
+    # would look both up again.
+    site = Site.find_for_request(request) if request else page.get_site()
     root = site.root_page if site else None
     data = {
         "@type": "Organization",
@@ -40,9 +43,7 @@ class PartnerIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         partners = (
-            PartnerPage.objects.child_of(self)
-            .live()
-            .public()
+            live_and_public(PartnerPage.objects.child_of(self))
             .defer_streamfields()
             .select_related("organisation")
             .prefetch_related(prefetch_card_images())
@@ -131,9 +132,7 @@ class PartnerPage(BasePage):
         links them; this side only follows the reverse relation)."""
         theme_ids = organisation.theme_links.values("page_id")
         return list(
-            Page.objects.filter(pk__in=theme_ids)
-            .live()
-            .public()
+            live_and_public(Page.objects.filter(pk__in=theme_ids))
             .specific()
             .defer_streamfields()
             .order_by("path")
@@ -142,8 +141,7 @@ class PartnerPage(BasePage):
     @staticmethod
     def get_latest_news(organisation):
         return list(
-            organisation.news_articles.live()
-            .public()
+            live_and_public(organisation.news_articles)
             .defer_streamfields()
             .prefetch_related(prefetch_card_images())
             .order_by("-date", "-pk")[:LATEST_NEWS_COUNT]

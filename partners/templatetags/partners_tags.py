@@ -10,6 +10,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.images import get_image_model
 
+from bhp_portal.core.visibility import live_and_public
+
 from ..maps import uk_map as build_uk_map
 from ..models import HDRUKSitePage, Organisation, PartnerIndexPage, PartnerPage
 from ..models.hdruk import members_prefetch
@@ -38,8 +40,7 @@ LOGO_SPEC = "height-60"
 def live_partner_pages():
     logos = get_image_model().objects.prefetch_renditions(LOGO_SPEC)
     return (
-        PartnerPage.objects.live()
-        .public()
+        live_and_public(PartnerPage.objects)
         .defer_streamfields()
         .select_related("organisation")
         .prefetch_related(Prefetch("organisation__logo", queryset=logos))
@@ -55,7 +56,7 @@ def partners_strip(heading_level=2):
         "heading_level": heading_level,
         "founding": [p for p in pages if p.role == PartnerPage.Role.FOUNDING],
         "others": [p for p in pages if p.role != PartnerPage.Role.FOUNDING],
-        "index": PartnerIndexPage.objects.live().public().first(),
+        "index": live_and_public(PartnerIndexPage.objects).first(),
     }
 
 
@@ -64,14 +65,13 @@ def uk_map(map_id="uk-map", heading_level=3):
     """The six HDR UK sites and BHP's partners on a map of the UK, followed by a
     list that says the same for people who cannot see the map."""
     sites = (
-        HDRUKSitePage.objects.live()
-        .public()
+        live_and_public(HDRUKSitePage.objects)
         .defer_streamfields()
         .prefetch_related(members_prefetch())
         .order_by("path")
     )
     partners = Organisation.objects.filter(
-        partner_page__in=PartnerPage.objects.live().public()
+        partner_page__in=live_and_public(PartnerPage.objects)
     ).order_by("partner_page__path")
     return {
         "map_id": map_id,

@@ -6,10 +6,8 @@ import pytest
 from partners.factories import OrganisationFactory, PartnerPageFactory
 from partners.models import HDRUKSitePage, Organisation, PartnerPage
 from research.factories import ResearchThemePageFactory
-from tests.utils import cold_query_count, soup
+from tests.utils import QUERY_BUDGET, cold_query_count, soup
 
-# Cold renders: routing, menu, footer, the page's own lists and their images.
-QUERY_BUDGET = 30
 HDRUK_SITES = {
     "Cambridge": [
         "Wellcome Sanger Institute",

@@ -5,10 +5,8 @@ import pytest
 from partners.factories import OrganisationFactory
 from research.factories import ResearchThemePageFactory
 from research.models import ResearchIndexPage, ResearchThemePage
-from tests.utils import cold_query_count, soup
+from tests.utils import QUERY_BUDGET, cold_query_count, soup
 
-# Cold renders: routing, menu, footer, the page's own lists and their images.
-QUERY_BUDGET = 30
 DEMO_THEMES = [
     "Immunology and Inflammation",
     "Cancer",

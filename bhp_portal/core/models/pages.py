@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from ..blocks import BodyBlock, LinkBlock
 from ..images import with_card_images
+from ..visibility import live_and_public
 from .base import BasePage
 from .key_facts import KeyFactLink
 
@@ -78,9 +79,7 @@ class HomePage(BasePage):
         images, in a fixed number of queries."""
         order = list(self.featured_pages.values_list("featured_id", flat=True))
         pages = (
-            Page.objects.filter(pk__in=order)
-            .live()
-            .public()
+            live_and_public(Page.objects.filter(pk__in=order))
             .specific()
             .defer_streamfields()
         )
