@@ -33,6 +33,8 @@ RESULT_TYPES = {
     )
 }
 DEFAULT_RESULT_TYPE = "pages"
+# Section names people type into the address bar: /research/ holds the themes.
+RESULT_TYPE_ALIASES = {"research": "themes", "hdr-uk": "sites"}
 
 
 def result_type_of(page):

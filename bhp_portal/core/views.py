@@ -6,6 +6,7 @@ import sys
 from urllib.parse import urlencode
 
 from django import forms
+from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import (
@@ -53,9 +54,17 @@ def server_error(request):
     return HttpResponseServerError(loader.get_template("500.html").render())
 
 
+class ResultTypeField(forms.ChoiceField):
+    """A result type key, or the name of the site section it lives in."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return site_search.RESULT_TYPE_ALIASES.get(value, value)
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(required=False, strip=False, label="Search this site")
-    type = forms.ChoiceField(
+    type = ResultTypeField(
         required=False,
         label="Show",
         choices=[
@@ -143,7 +152,10 @@ def robots_txt(request):
     return TemplateResponse(
         request,
         "robots.txt",
-        {"sitemap_url": base + reverse("sitemap")},
+        {
+            "sitemap_url": base + reverse("sitemap"),
+            "admin_path": f"/{settings.WAGTAIL_ADMIN_PATH}",
+        },
         content_type="text/plain; charset=utf-8",
     )
 
