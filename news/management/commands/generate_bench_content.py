@@ -12,7 +12,7 @@ import random
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
@@ -70,6 +70,12 @@ class Command(BaseCommand):
             count = min(BATCH, start + missing - first)
             add_articles(news_index, first, count, themes, images, rng)
             self.stdout.write(f"{first + count} articles")
+        if connection.vendor == "postgresql":
+            # Until autovacuum catches up, the planner believes the tables are
+            # as small as before the bulk insert and joins search matches to
+            # pages in nested loops: 12 s instead of 40 ms for one search.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         self.stdout.write(self.style.SUCCESS(f"{articles} bench articles in place."))
 
 
