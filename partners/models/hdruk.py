@@ -109,6 +109,7 @@ class HDRUKSitePage(BasePage):
     parent_page_types = ["partners.HDRUKIndexPage"]
     subpage_types = []
     page_description = "One Health Data Research UK site and its member organisations."
+    search_result_type = "sites"
 
     content_panels = [
         *BasePage.content_panels,

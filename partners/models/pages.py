@@ -81,6 +81,7 @@ class PartnerPage(BasePage):
     parent_page_types = ["partners.PartnerIndexPage"]
     subpage_types = []
     page_description = "One member or partner organisation of BHP."
+    search_result_type = "partners"
 
     content_panels = [
         *BasePage.content_panels,
