@@ -39,3 +39,16 @@ def test_key_fact_listing_searches_and_filters(admin_client):
     filtered = soup(admin_client.get(url, {"source_name": "Charity accounts"}))
     assert "volunteers this year" in filtered.get_text()
     assert "wards in the new hospital" not in filtered.get_text()
+
+
+@pytest.mark.parametrize("group", ["Editors", "Moderators"])
+@pytest.mark.django_db
+def test_editors_and_moderators_keep_key_facts_up_to_date(make_user, group):
+    user = make_user("keeper", group)
+    assert user.has_perms(["core.view_keyfact", "core.change_keyfact"])
+    assert not user.has_perm("core.delete_keyfact")
+
+
+@pytest.mark.django_db
+def test_the_comms_team_cannot_change_key_facts(make_user):
+    assert not make_user("carla", "Comms team").has_perm("core.change_keyfact")
