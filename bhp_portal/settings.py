@@ -373,6 +373,7 @@ WAGTAILADMIN_BASE_URL = env.str(
     "WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000"
 )
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "bhp_portal.core.image_forms.ImageForm"
 WAGTAILDOCS_DOCUMENT_MODEL = "core.CustomDocument"
 # Uploads: no SVG images and no HTML documents (both can carry script), size
 # caps, and a pixel cap so a small file cannot unpack into a huge bitmap.

@@ -132,3 +132,12 @@ def test_field_helper_finds_the_projects_fields_not_wagtails():
     names = {field.name for field in own_fields(apps.get_model("core", "HomePage"))}
     assert {"summary", "listing_image", "hero_heading"} <= names
     assert not names & {"title", "slug", "path", "search_description"}
+
+
+@pytest.mark.django_db
+def test_the_image_upload_form_says_the_description_is_the_alt_text(admin_client):
+    response = admin_client.get("/admin/images/chooser/")
+    assert response.status_code == 200
+    html = response.json()["html"]
+    assert 'name="image-chooser-upload-description"' in html
+    assert "alternative text" in html
