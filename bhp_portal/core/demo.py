@@ -526,6 +526,7 @@ def load_site_settings(home, pages):
     site_settings.contact_email = "enquiries@bhp.example"
     site_settings.enquiries_email = "enquiries@bhp.example"
     site_settings.contact_phone = "0121 414 3344"
+    site_settings.default_social_image = home.hero_image
     site_settings.social_links = [
         ("link", {"platform": "linkedin", "url": "https://www.linkedin.com/"}),
     ]

@@ -20,6 +20,8 @@ SIZES = {
     "banner": "format-{avif,webp,jpeg} fill-{640x300,1280x600}",
     "content": "format-{avif,webp,jpeg} width-{400,800,1200}",
     "logo": "height-60",
+    # Open Graph and Twitter cards: JPEG, the one format every network reads.
+    "social": "format-jpeg fill-1200x630",
 }
 
 

@@ -30,5 +30,9 @@ def main_menu(site, generation):
 
 
 def breadcrumbs(page):
-    """Ancestors from the home page down to the page itself."""
-    return Page.objects.ancestor_of(page, inclusive=True).filter(depth__gt=1)
+    """Ancestors from the home page down to the page itself. Remembered on the
+    page: the visible trail and its JSON-LD both need them."""
+    if not hasattr(page, "_breadcrumbs"):
+        ancestors = Page.objects.ancestor_of(page, inclusive=True).filter(depth__gt=1)
+        page._breadcrumbs = list(ancestors)
+    return page._breadcrumbs

@@ -200,6 +200,7 @@ class NewsArticlePage(BasePage):
     subpage_types = []
     page_description = "A news story, press release, announcement or blog post."
     search_result_type = "news"
+    og_type = "article"
 
     content_panels = [
         *BasePage.content_panels,

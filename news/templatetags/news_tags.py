@@ -1,23 +1,16 @@
 """News for other apps' templates, and an article's metadata for search
 engines and social networks."""
 
-import json
-
 from django import template
-from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 
+from bhp_portal.core import seo
 from bhp_portal.core.visibility import live_and_public
 from news.models import NewsArticlePage, NewsIndexPage
 
 register = template.Library()
-
-# As django.utils.html.json_script: keeps "</script>" inside JSON harmless.
-JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 
 
 @register.inclusion_tag("news/includes/latest_news.html", takes_context=True)
@@ -46,65 +39,44 @@ def latest_news(context, count=3, theme=None, organisation=None, heading="Latest
 
 @register.simple_tag(takes_context=True)
 def article_metadata(context, page):
-    """Open Graph tags and a JSON-LD NewsArticle for one article."""
+    """Open Graph article tags and a JSON-LD NewsArticle for one article; the
+    page-wide tags come from core's page_meta."""
     request = context["request"]
     url = page.get_full_url(request)
     image = page.get_social_image()
-    image_url = ""
-    if image:
-        image_url = request.build_absolute_uri(
-            image.get_rendition(SOCIAL_IMAGE_SPEC).url
-        )
     published = page.date.isoformat()
     modified = (
         timezone.localtime(page.last_published_at).isoformat()
         if page.last_published_at
         else published
     )
-    description = page.get_meta_description()
+    publisher = {
+        "@type": "Organization",
+        "name": seo.SITE_NAME,
+        "logo": {
+            "@type": "ImageObject",
+            "url": request.build_absolute_uri(static("img/bhp-logo.svg")),
+        },
+    }
     data = {
-        "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": page.seo_title or page.title,
-        "description": description,
+        "description": page.get_meta_description(),
         "url": url,
         "mainEntityOfPage": url,
         "datePublished": published,
         "dateModified": modified,
-        "image": [image_url] if image_url else [],
+        "image": [seo.absolute_rendition_url(image, request)] if image else [],
         "author": [{"@type": "Person", "name": a.name} for a in page.authors.all()]
-        or [{"@type": "Organization", "name": "Birmingham Health Partners"}],
-        "publisher": {
-            "@type": "Organization",
-            "name": "Birmingham Health Partners",
-            "logo": {
-                "@type": "ImageObject",
-                "url": request.build_absolute_uri(static("img/bhp-logo.svg")),
-            },
-        },
+        or [{"@type": "Organization", "name": seo.SITE_NAME}],
+        "publisher": publisher,
         "articleSection": page.get_article_type_display(),
         "keywords": [tag.name for tag in page.tags.all()],
     }
     tags = [
-        ("og:type", "article"),
-        ("og:title", page.seo_title or page.title),
-        ("og:url", url),
-        ("og:description", description),
-        ("og:site_name", "Birmingham Health Partners"),
-        ("og:locale", "en_GB"),
-        ("og:image", image_url),
-        ("og:image:alt", image.default_alt_text if image else ""),
         ("article:published_time", published),
         ("article:modified_time", modified),
         ("article:section", page.get_article_type_display()),
     ]
-    meta = format_html_join(
-        "",
-        '\n  <meta property="{}" content="{}">',
-        ((name, value) for name, value in tags if value),
-    )
-    json_ld = json.dumps(data, cls=DjangoJSONEncoder).translate(JSON_SCRIPT_ESCAPES)
-    return meta + format_html(
-        '\n  <script type="application/ld+json">{}</script>',
-        mark_safe(json_ld),  # noqa: S308  # nosec B308 B703 (escaped above)
-    )
+    meta = format_html_join("", '\n  <meta property="{}" content="{}">', tags)
+    return meta + format_html("\n  {}", seo.json_ld_script(data))

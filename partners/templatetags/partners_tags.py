@@ -1,14 +1,13 @@
 """Partner pieces other apps' templates show: the home page's partners strip,
-the map of HDR UK sites and partners, and JSON-LD."""
-
-import json
+the map of HDR UK sites and partners, and BHP as JSON-LD."""
 
 from django import template
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.templatetags.static import static
 from wagtail.images import get_image_model
+from wagtail.models import Site
+
+from bhp_portal.core import seo
 
 from bhp_portal.core.visibility import live_and_public
 
@@ -17,22 +16,6 @@ from ..models import HDRUKSitePage, Organisation, PartnerIndexPage, PartnerPage
 from ..models.hdruk import members_prefetch
 
 register = template.Library()
-
-# Characters that could end the <script> element or open a comment inside it.
-JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-@register.simple_tag
-def json_ld(data):
-    """A schema.org JSON-LD script element, safe to place in the page."""
-    text = json.dumps(
-        {"@context": "https://schema.org", **data}, cls=DjangoJSONEncoder
-    ).translate(JSON_SCRIPT_ESCAPES)
-    return format_html(
-        '<script type="application/ld+json">{}</script>',
-        mark_safe(text),  # noqa: S308  # nosec B308 B703 (<, > and & escaped above)
-    )
-
 
 LOGO_SPEC = "height-60"
 
@@ -78,3 +61,27 @@ def uk_map(map_id="uk-map", heading_level=3):
         "heading_level": heading_level,
         **build_uk_map(sites, partners),
     }
+
+
+@register.simple_tag(takes_context=True)
+def alliance_json_ld(context):
+    """BHP as a schema.org Organization with its founding members, for the
+    home page."""
+    request = context["request"]
+    founding = (
+        PartnerPage.objects.live().public().filter(role=PartnerPage.Role.FOUNDING)
+    )
+    members = (
+        Organisation.objects.filter(partner_page__in=founding)
+        .select_related("parent")
+        .order_by("partner_page__path")
+    )
+    site = Site.find_for_request(request)  # remembered on the request
+    data = {
+        "@type": "Organization",
+        "name": site.site_name or seo.SITE_NAME,
+        "url": context["page"].get_full_url(request),
+        "logo": request.build_absolute_uri(static("img/bhp-logo.svg")),
+        "member": [organisation.json_ld() for organisation in members],
+    }
+    return seo.json_ld_script(data)

@@ -47,7 +47,13 @@ FOUNDING = [
 
 
 def json_ld(html):
-    return json.loads(html.select_one('script[type="application/ld+json"]').string)
+    """The page's Organization JSON-LD (its BreadcrumbList comes first)."""
+    scripts = html.select('script[type="application/ld+json"]')
+    return next(
+        data
+        for data in (json.loads(script.string) for script in scripts)
+        if data["@type"] == "Organization"
+    )
 
 
 @pytest.mark.django_db

@@ -1,5 +1,6 @@
 """Site-wide settings editors change in the admin (Settings > Site settings)."""
 
+from django.conf import settings
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -42,6 +43,15 @@ class SiteSettings(BaseSiteSetting):
         help_text='The "About Birmingham Health Partners" note printed at the end '
         "of every press release.",
     )
+    default_social_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when a page with no image of its own is shared on social "
+        "networks or in messaging apps. Best at 1200 x 630 pixels or larger.",
+    )
 
     panels = [
         MultiFieldPanel(
@@ -56,6 +66,7 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("social_links"),
         FieldPanel("legal_links"),
         FieldPanel("about_bhp"),
+        FieldPanel("default_social_image"),
     ]
 
     class Meta:

@@ -4,6 +4,9 @@ from importlib.util import find_spec
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from wagtail.images import get_image_model
+
+from ...images import filter_specs, prerender
 
 
 class Command(BaseCommand):
@@ -17,6 +20,9 @@ class Command(BaseCommand):
             for module in demo_modules():
                 self.stdout.write(f"Loading demo content: {module.__name__}")
                 module.load()
+            # Every page names a sharing image in its Open Graph tags: make
+            # those renditions now rather than on some visitor's page view.
+            prerender(get_image_model().objects.all(), *filter_specs("social"))
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
 
 
