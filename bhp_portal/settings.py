@@ -39,6 +39,8 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 PROJECT_APPS = ["bhp_portal.core", "partners", "research", "news"]
 INSTALLED_APPS = [
     *PROJECT_APPS,
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
@@ -397,6 +399,9 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The public read-only API (docs/api.md): pages of up to 100 items.
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 # Avatars come from uploads only: no staff e-mail hashes sent to Gravatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

@@ -4,14 +4,17 @@ from django.db import models
 from django.db.models import OuterRef, Subquery
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from bhp_portal.core.api_fields import card_rendition, key_facts, page_links
 from bhp_portal.core.blocks import BodyBlock
 from bhp_portal.core.images import prefetch_card_images
 from bhp_portal.core.models import BasePage, KeyFactLink
 from bhp_portal.core.visibility import live_and_public
+from partners.api_fields import nested_organisations
 from partners.models import PartnerPage
 
 from .blocks import ContactsBlock, UnitsBlock
@@ -98,6 +101,17 @@ class ResearchThemePage(BasePage):
         ),
     ]
 
+    api_fields = [
+        *BasePage.api_fields,
+        card_rendition("hero_image"),
+        APIField("body"),
+        key_facts(),
+        APIField("units"),
+        APIField("lead_contacts"),
+        nested_organisations("partners", source="partner_organisations"),
+        page_links("related_themes", source="get_related_themes"),
+    ]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["key_facts"] = [
@@ -122,6 +136,10 @@ class ResearchThemePage(BasePage):
             .defer_streamfields()
         }
         return [(org, pages.get(org.pk)) for org in organisations]
+
+    @property
+    def partner_organisations(self):
+        return [organisation for organisation, _ in self.get_partners()]
 
     def get_related_themes(self):
         """Live, public related themes in the editor's order, in one query

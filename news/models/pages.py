@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework import serializers
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import (
     FieldPanel,
@@ -16,15 +17,18 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
 )
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from bhp_portal.core.api_fields import card_rendition, page_links
 from bhp_portal.core.blocks import BodyBlock
 from bhp_portal.core.models import BasePage
 from bhp_portal.core.visibility import live_and_public
+from partners.api_fields import nested_organisations
 
 ARTICLES_PER_PAGE = 10
 
@@ -240,6 +244,19 @@ class NewsArticlePage(BasePage):
         index.FilterField("date"),
         index.FilterField("article_type"),
     ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("date"),
+        APIField("article_type"),
+        card_rendition("hero_image"),
+        APIField("hero_image_alt", serializer=serializers.CharField(source="hero_alt")),
+        APIField("body"),
+        APIField("authors"),
+        page_links("themes", source="live_themes"),
+        nested_organisations("organisations"),
+        APIField("tags"),
+        APIField("notes_to_editors"),
+    ]
 
     class Meta:
         ordering = ["-date"]
@@ -260,6 +277,9 @@ class NewsArticlePage(BasePage):
 
     def get_social_image(self):
         return self.social_image or self.listing_image or self.hero_image
+
+    def live_themes(self):
+        return self.themes.live().public().order_by("title")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -283,6 +303,7 @@ class NewsArticleAuthor(Orderable):
     )
 
     panels = [FieldPanel("name"), FieldPanel("role")]
+    api_fields = [APIField("name"), APIField("role")]
 
     def __str__(self):
         return self.name

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Prefetch
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -16,6 +17,7 @@ from bhp_portal.core.images import prefetch_card_images
 from bhp_portal.core.models import BasePage
 from bhp_portal.core.visibility import live_and_public
 
+from ..api_fields import nested_organisations
 from .organisations import Organisation
 
 
@@ -57,6 +59,12 @@ class HDRUKIndexPage(BasePage):
         FieldPanel("body"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    api_fields = [
+        *BasePage.api_fields,
+        nested_organisations("network", many=False),
+        APIField("body"),
+    ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -148,6 +156,22 @@ class HDRUKSitePage(BasePage):
             ],
         ),
     ]
+
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("region"),
+        nested_organisations("lead", many=False),
+        APIField("lead_note"),
+        APIField("director"),
+        APIField("director_role"),
+        APIField("strengths"),
+        nested_organisations("members", source="member_organisations"),
+        APIField("body"),
+    ]
+
+    @property
+    def member_organisations(self):
+        return [member.organisation for member in self.members.all()]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -3,15 +3,18 @@
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
+from bhp_portal.core.api_fields import key_facts
 from bhp_portal.core.blocks import BodyBlock
 from bhp_portal.core.images import prefetch_card_images
 from bhp_portal.core.models import BasePage, KeyFactLink
 from bhp_portal.core.visibility import live_and_public
 
+from ..api_fields import nested_organisations
 from .organisations import Organisation
 
 LATEST_NEWS_COUNT = 3
@@ -102,6 +105,14 @@ class PartnerPage(BasePage):
                 index.SearchField("town"),
             ],
         ),
+    ]
+
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("role"),
+        nested_organisations("organisation", many=False),
+        key_facts(),
+        APIField("body"),
     ]
 
     def get_role_label(self):

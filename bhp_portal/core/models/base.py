@@ -3,8 +3,11 @@
 from django.conf import settings
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
+
+from ..api_fields import card_rendition
 
 
 class ListingMixin(models.Model):
@@ -62,6 +65,13 @@ class BasePage(ListingMixin, SocialMixin, Page):
         index.AutocompleteField("summary"),
     ]
     content_panels = [*Page.content_panels, FieldPanel("summary")]
+    # The public API (core/api.py); page types add their own fields.
+    api_fields = [
+        APIField("summary"),
+        APIField("search_description"),
+        APIField("last_published_at"),
+        card_rendition("listing_image"),
+    ]
     promote_panels = [
         *Page.promote_panels,
         MultiFieldPanel(

@@ -1,0 +1,61 @@
+"""The public read-only API (wagtail.api.v2) at /api/v2/: what every
+endpoint shares. Each content app declares its pages' `api_fields`;
+bhp_portal/api.py wires the endpoints to URLs.
+
+Only live, public content is served: Wagtail's endpoints already limit pages
+to live ones without view restrictions, and leave out images and documents in
+a collection with a privacy restriction (say, material for an embargoed press
+release). Nothing can be written through the API.
+"""
+
+from rest_framework.renderers import JSONRenderer
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from .seo import JSON_SCRIPT_ESCAPES
+
+
+class EscapedJSONRenderer(JSONRenderer):
+    """JSON with <, > and & as \\u escapes: the same data, but nothing a
+    client could mistake for markup, even where an error message repeats
+    what was asked."""
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        text = super().render(data, accepted_media_type, renderer_context)
+        return text.decode().translate(JSON_SCRIPT_ESCAPES).encode()
+
+
+class PublicAPI:
+    """JSON only (the browsable renderer needs inline scripts the site's CSP
+    forbids), readable from other sites' pages, and a 400 for parameters
+    Wagtail would otherwise fail on."""
+
+    renderer_classes = [EscapedJSONRenderer]
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # PostgreSQL refuses NUL in text; unchecked, it would be a 500.
+        given = request.GET.lists()
+        if any("\x00" in key + "".join(values) for key, values in given):
+            raise BadRequestError("query parameters cannot contain NUL characters")
+        if request.GET.get("search_operator", "and") not in ("and", "or"):
+            raise BadRequestError("search_operator must be 'and' or 'or'")
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+
+class PublicPagesAPIViewSet(PublicAPI, PagesAPIViewSet):
+    pass
+
+
+class PublicImagesAPIViewSet(PublicAPI, ImagesAPIViewSet):
+    listing_default_fields = [*ImagesAPIViewSet.listing_default_fields, "card"]
+
+
+class PublicDocumentsAPIViewSet(PublicAPI, DocumentsAPIViewSet):
+    pass

@@ -1,0 +1,49 @@
+"""Property test: whatever query string reaches the API, the answer is JSON
+with status 200, 400 or 404, and never repeats markup it was sent."""
+
+from urllib.parse import urlencode
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.security.test_bad_input import MARKER, values
+
+LISTING = ["limit", "offset", "fields", "order", "search", "search_operator"]
+ENDPOINTS = {
+    "/api/v2/pages/": [
+        *LISTING,
+        "type",
+        "child_of",
+        "descendant_of",
+        "ancestor_of",
+        "html_path",
+        "slug",
+        "title",
+        "id",
+    ],
+    "/api/v2/pages/find/": ["html_path"],
+    "/api/v2/images/": [*LISTING, "title", "id"],
+    "/api/v2/documents/": [*LISTING, "title"],
+    "/api/v2/organisations/": [*LISTING, "name", "kind"],
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ENDPOINTS)
+def test_the_api_answers_any_query_string_without_a_server_error(client, path):
+    keys = st.one_of(st.sampled_from(ENDPOINTS[path]), st.text(min_size=1, max_size=8))
+    queries = st.lists(st.tuples(keys, values), max_size=3).map(urlencode)
+
+    @settings(
+        max_examples=60,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture],
+    )
+    @given(query=queries)
+    def check(query):
+        response = client.get(f"{path}?{query}")
+        assert response.status_code in (200, 302, 400, 404), (query, response)
+        assert MARKER.encode() not in response.content, query
+
+    check()
