@@ -71,6 +71,15 @@ def needs_postgresql():
         pytest.skip("the live site copies the test database: needs PostgreSQL")
 
 
+def pytest_collection_modifyitems(items):
+    # pytest-django makes only the test databases the collected tests ask for;
+    # the live site copies the default one, so its tests ask for it, even when
+    # they are the only ones run (make screenshots).
+    for item in items:
+        if "live_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.django_db)
+
+
 @pytest.fixture(scope="session")
 def redis_url():
     if _listening(6379):
@@ -262,17 +271,25 @@ def chromium_path():
 
 @pytest.fixture(scope="module")
 def browser(live_site):
-    """Chromium, for one test module at a time: Playwright's event loop would
-    make Django refuse database queries in the tests that follow."""
+    """Chromium, for one test module at a time. Playwright's event loop makes
+    Django think it runs in async code and refuse the queries pytest-django
+    makes around each test; they are synchronous, so that guard is lifted
+    while the browser is open."""
     from playwright.sync_api import sync_playwright
 
     executable = chromium_path()
-    with sync_playwright() as playwright:
+    with (
+        pytest.MonkeyPatch.context() as patch,
+        sync_playwright() as playwright,
+    ):
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         chromium = playwright.chromium.launch(
             executable_path=executable, args=BROWSER_ARGS
         )
         yield chromium
         chromium.close()
+        # Connections opened while the loop ran belong to its context.
+        connections.close_all()
 
 
 @pytest.fixture

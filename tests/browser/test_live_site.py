@@ -30,6 +30,11 @@ def test_demo_images_are_served_to_the_browser(new_page):
     page.goto("/partners/")
     images = page.locator("main img")
     assert images.count() > 0
+    for image in images.all():  # lazy images load once scrolled to
+        image.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "[...document.querySelectorAll('main img')].every(i => i.complete)"
+    )
     widths = images.evaluate_all("imgs => imgs.map(i => i.naturalWidth)")
     # An image that failed to load has no natural width.
     assert all(width > 0 for width in widths)
