@@ -279,7 +279,7 @@ class NewsArticlePage(BasePage):
         return self.social_image or self.listing_image or self.hero_image
 
     def live_themes(self):
-        return self.themes.live().public().order_by("title")
+        return live_and_public(self.themes).order_by("title")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -8,7 +8,6 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from bhp_portal.core import seo
-
 from bhp_portal.core.visibility import live_and_public
 
 from ..maps import uk_map as build_uk_map
@@ -68,8 +67,8 @@ def alliance_json_ld(context):
     """BHP as a schema.org Organization with its founding members, for the
     home page."""
     request = context["request"]
-    founding = (
-        PartnerPage.objects.live().public().filter(role=PartnerPage.Role.FOUNDING)
+    founding = live_and_public(PartnerPage.objects).filter(
+        role=PartnerPage.Role.FOUNDING
     )
     members = (
         Organisation.objects.filter(partner_page__in=founding)

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0003_editor_help_text'),
+        ('core', '0004_search_title_body_index'),
     ]
 
     operations = [
