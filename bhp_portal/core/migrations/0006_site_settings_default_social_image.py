@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0004_search_title_body_index'),
+        ('core', '0005_editors_and_moderators_keep_key_facts'),
     ]
 
     operations = [
