@@ -7,7 +7,7 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: help run test lint format install install-dev install-node demo backup restore audit audit-deps lighthouse soak bench
+.PHONY: help run test screenshots lint format install install-dev install-node demo backup restore audit audit-deps lighthouse soak bench
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -56,6 +56,28 @@ test: install-dev install-node ## Run the whole test suite (PostgreSQL when DATA
 	@mkdir -p var
 	DJANGO_DEBUG=true $(PY) manage.py collectstatic --noinput --verbosity 0
 	CHROMIUM_PATH="$$(scripts/find_browser.sh)" $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# The end-to-end tests' screenshots (var/screenshots/<test>-<step>.png) that
+# docs/editor-guide.md shows, as <test>-<step>:<name in docs/images>.
+EDITOR := an_editor_builds_and_publishes_a_research_theme
+SIGN_OFF := a_news_article_goes_through_sign_off_before_it_is_public
+SCHEDULE := a_scheduled_article_stays_hidden_until_publish_scheduled_runs
+REFUSED := the_comms_team_is_refused_the_research_theme_editor
+GUIDE_SCREENSHOTS := $(EDITOR)-sign-in:sign-in $(EDITOR)-block-chooser:block-chooser \
+	$(EDITOR)-image-upload:image-upload \
+	$(SIGN_OFF)-submit:submit-for-sign-off \
+	$(SIGN_OFF)-request-changes:request-changes \
+	$(SIGN_OFF)-changes-requested:changes-requested $(SCHEDULE)-schedule:schedule \
+	$(SCHEDULE)-dashboard:dashboard $(REFUSED)-refused:refused
+
+screenshots: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/bhp
+screenshots: install-dev ## Run the end-to-end tests in Chromium (PostgreSQL) and copy their screenshots into docs/images
+	@mkdir -p var
+	DJANGO_DEBUG=true $(PY) manage.py collectstatic --noinput --verbosity 0
+	CHROMIUM_PATH="$$(scripts/find_browser.sh)" $(VENV)/bin/pytest tests/e2e $(PYTEST_ARGS)
+	@for shot in $(GUIDE_SCREENSHOTS); do \
+		cp "var/screenshots/$${shot%%:*}.png" "docs/images/$${shot##*:}.png"; \
+	done
 
 lint: install-dev ## ruff check and format check
 	$(VENV)/bin/ruff check .
