@@ -48,6 +48,14 @@ def open_for_review(page, title):
     page.wait_for_url(EDIT_VIEW)
 
 
+def theme_edit_view(site_shell, title):
+    theme = site_shell(
+        "from research.models import ResearchThemePage as T\n"
+        f"print(T.objects.get(title={title!r}).pk)"
+    )
+    return f"/admin/pages/{theme}/edit/"
+
+
 def new_article(page, site_shell, title, summary, theme=None):
     news = site_shell(
         "from news.models import NewsIndexPage; print(NewsIndexPage.objects.get().pk)"
@@ -131,12 +139,8 @@ def test_an_editor_builds_and_publishes_a_research_theme(
 def test_an_editor_previews_a_research_theme_before_publishing(
     sign_in, screenshot, site_shell
 ):
-    theme = site_shell(
-        "from research.models import ResearchThemePage as T\n"
-        "print(T.objects.get(title='Cancer').pk)"
-    )
     page = sign_in("eddie")
-    page.goto(f"/admin/pages/{theme}/edit/")
+    page.goto(theme_edit_view(site_shell, "Cancer"))
     page.get_by_role("textbox", name="Summary").fill("A preview of a new summary.")
     page.get_by_role("button", name="Toggle preview").click()
     preview = page.frame_locator("iframe#w-preview-iframe")
@@ -306,12 +310,8 @@ def test_a_scheduled_article_stays_hidden_until_publish_scheduled_runs(
 def test_the_comms_team_is_refused_the_research_theme_editor(
     sign_in, screenshot, site_shell
 ):
-    theme = site_shell(
-        "from research.models import ResearchThemePage as T\n"
-        "print(T.objects.get(title='Cancer').pk)"
-    )
     page = sign_in("carla")
-    page.goto(f"/admin/pages/{theme}/edit/")
+    page.goto(theme_edit_view(site_shell, "Cancer"))
     expect(page.locator(".messages")).to_contain_text(
         "you do not have permission to access this area"
     )
