@@ -3,6 +3,7 @@ words from BHP's public descriptions of its research."""
 
 import datetime
 
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
 from bhp_portal.core.demo import (
@@ -21,6 +22,7 @@ from partners.models import HDRUKSitePage, Organisation
 from .factories import ResearchIndexPageFactory, ResearchThemePageFactory
 from .models import (
     ResearchThemeKeyFact,
+    ResearchThemePage,
     ResearchThemeRelatedTheme,
 )
 
@@ -112,7 +114,7 @@ def themes(pages):
             ),
             [
                 unit(
-                    "NIHR Birmingham Biomedical Research Centre in Inflammation",
+                    "NIHR Birmingham Biomedical Research Centre (BRC) in Inflammation",
                     "centre",
                     "National funding that supports our research into inflammation and moves it towards patients.",
                 ),
@@ -197,7 +199,7 @@ def themes(pages):
         (
             "maternal-health",
             "Maternal Health",
-            "Research to improve the health and care of women and babies during and after pregnancy and birth, in the UK and worldwide.",
+            "Research to improve the health and care of women and babies through pregnancy, birth and afterwards, in the UK and worldwide, including the national centre for miscarriage research.",
             text(
                 "Our maternal health research runs from cohort studies that find risk factors, through randomised trials of promising interventions, to systematic reviews and qualitative work.",
                 "Topics include problems linked to childbirth, care before and after birth, maternity care in deprived communities, the role of lay health workers, postnatal depression, incontinence, breastfeeding, and maternal health in low-income countries.",
@@ -220,6 +222,7 @@ def themes(pages):
             text(
                 "A disease counts as rare when it affects fewer than one person in 2,000. Yet there are so many rare diseases that, taken together, they are common: half of those affected are children, and for more than half there is no cure or specific treatment.",
                 "Through BHP and the regional academic health science network, Birmingham's health services and universities have invested together in turning rare disease research into care.",
+                "Genomic testing, through the West Midlands Genomic Medicine Centre, ends the search for a diagnosis for many families who have waited years for an answer.",
             ),
             [
                 unit(
@@ -500,7 +503,29 @@ def feature_on_home(home, themes_by_slug):
     home.save_revision().publish()
 
 
+# Searches where a visitor most likely wants a theme rather than a news story
+# that shares a word with it: editors' promotions (Settings > Promoted search
+# results), as the comms team would set them.
+PROMOTIONS = {
+    "miscarriage": (
+        "maternal-health",
+        "Our research on pregnancy loss, including Tommy's National Centre for "
+        "Miscarriage Research.",
+    ),
+}
+
+
+def load_promotions():
+    for query_string, (slug, description) in PROMOTIONS.items():
+        query = Query.get(query_string)
+        theme = ResearchThemePage.objects.get(slug=slug)
+        SearchPromotion.objects.get_or_create(
+            query=query, page=theme, defaults={"description": description}
+        )
+
+
 def load():
     home = home_page()
     _, created = load_themes(home)
     feature_on_home(home, created)
+    load_promotions()
