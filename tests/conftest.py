@@ -2,18 +2,14 @@
 so every test starts from the site a newcomer sees after `make run`."""
 
 import pytest
-from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
-from django.test.utils import setup_databases, teardown_databases
 
 from tests.utils import ProxyClient
 
 # The live site (gunicorn over HTTPS) and Chromium, for browser tests.
 pytest_plugins = ["tests.live_site"]
-# Read before pytest-django renames it to the test database's.
-DATABASE_NAME = settings.DATABASES["default"]["NAME"]
 
 
 def pytest_report_header(config):
@@ -22,23 +18,10 @@ def pytest_report_header(config):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    # Browser-only runs get a test database too: tests/live_site.py marks
+    # their tests as using it.
     with django_db_blocker.unblock():
-        created = _test_database_for_browser_only_runs()
         call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    yield
-    if created:
-        with django_db_blocker.unblock():
-            teardown_databases(created, verbosity=0)
-
-
-def _test_database_for_browser_only_runs():
-    """pytest-django creates the test database only when a collected test uses
-    the `db` fixture; browser tests do not (the live site copies the test
-    database), so a run of only them would otherwise load the demo content
-    into, and serve a copy of, the developer's own database."""
-    if connection.settings_dict["NAME"] != DATABASE_NAME:
-        return None
-    return setup_databases(verbosity=0, interactive=False, aliases={"default"})
 
 
 @pytest.fixture(autouse=True)
