@@ -34,7 +34,9 @@ def test_photographs_come_in_avif_webp_and_jpeg_and_logos_keep_their_format():
             "format-jpeg",
         }
     assert filter_specs("logo") == ["height-60"]
-    assert len(ALL_FILTER_SPECS) == len(set(ALL_FILTER_SPECS)) == 31
+    # Open Graph and Twitter cards: one JPEG, the format every network reads.
+    assert filter_specs("social") == ["format-jpeg|fill-1200x630"]
+    assert len(ALL_FILTER_SPECS) == len(set(ALL_FILTER_SPECS)) == 32
 
 
 @override_settings(IMAGE_RENDITIONS_ON_SAVE=True)
