@@ -8,6 +8,8 @@ a collection with a privacy restriction (say, material for an embargoed press
 release). Nothing can be written through the API.
 """
 
+import re
+
 from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -15,6 +17,9 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from .seo import JSON_SCRIPT_ESCAPES
+
+INTEGER = re.compile(r"[-+]?\d+")
+BIGINT_MAX = 2**63 - 1
 
 
 class EscapedJSONRenderer(JSONRenderer):
@@ -37,9 +42,17 @@ class PublicAPI:
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         # PostgreSQL refuses NUL in text; unchecked, it would be a 500.
-        given = request.GET.lists()
-        if any("\x00" in key + "".join(values) for key, values in given):
+        given = [
+            (key, value) for key, values in request.GET.lists() for value in values
+        ]
+        if any("\x00" in key + value for key, value in given):
             raise BadRequestError("query parameters cannot contain NUL characters")
+        # ids and offsets beyond PostgreSQL's bigint would fail in the query.
+        if any(
+            INTEGER.fullmatch(value) and abs(int(value)) > BIGINT_MAX
+            for _, value in given
+        ):
+            raise BadRequestError("a number in the query is out of range")
         if request.GET.get("search_operator", "and") not in ("and", "or"):
             raise BadRequestError("search_operator must be 'and' or 'or'")
 

@@ -204,6 +204,9 @@ def test_images_in_a_private_collection_are_left_out(client):
         "descendant_of=99999999",
         "unknown_parameter=1",
         "id=abc",
+        "id=99999999999999999999999",
+        "offset=99999999999999999999999",
+        "child_of=-99999999999999999999999",
         "search=cancer&search_operator=maybe",
     ],
 )
