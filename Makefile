@@ -64,7 +64,8 @@ SIGN_OFF := a_news_article_goes_through_sign_off_before_it_is_public
 SCHEDULE := a_scheduled_article_stays_hidden_until_publish_scheduled_runs
 REFUSED := the_comms_team_is_refused_the_research_theme_editor
 GUIDE_SCREENSHOTS := $(EDITOR)-sign-in:sign-in $(EDITOR)-block-chooser:block-chooser \
-	$(EDITOR)-image-upload:image-upload \
+	$(EDITOR)-image-upload:image-upload $(EDITOR)-preview:preview \
+	$(EDITOR)-checks:checks-panel \
 	$(SIGN_OFF)-submit:submit-for-sign-off \
 	$(SIGN_OFF)-request-changes:request-changes \
 	$(SIGN_OFF)-changes-requested:changes-requested $(SCHEDULE)-schedule:schedule \

@@ -74,7 +74,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
+    "bhp_portal.core.middleware.SecurityMiddleware",
     "bhp_portal.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, CSRF and messages: it must see the cookies they set.

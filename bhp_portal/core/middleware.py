@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
+from django.middleware.security import SecurityMiddleware as DjangoSecurityMiddleware
 from django.utils.cache import patch_cache_control
 
 from . import cache as page_cache
@@ -46,6 +47,20 @@ class PageCacheMiddleware:
             cache.set(key, page_cache.freeze(response), settings.PAGE_CACHE_SECONDS)
             response["X-Cache"] = "MISS"
         return response
+
+
+class SecurityMiddleware(DjangoSecurityMiddleware):
+    """Django's, except that Wagtail's preview request is never redirected to
+    HTTPS. Wagtail builds that request in-process from the Site record (plain
+    HTTP unless the Site is on port 443) to render the editor's preview; it
+    never crosses the network, and the editor's own request was checked
+    already. Redirecting it left the preview panel blank whenever TLS ends at
+    gunicorn itself rather than at a proxy sending X-Forwarded-Proto."""
+
+    def process_request(self, request):
+        if getattr(request, "is_dummy", False):
+            return None
+        return super().process_request(request)
 
 
 def admin_prefix():
