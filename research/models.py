@@ -117,9 +117,6 @@ class ResearchThemePage(BasePage):
         context["key_facts"] = [
             item.key_fact for item in self.key_facts.select_related("key_fact")
         ]
-        context["partners"] = self.get_partners()
-        context["related_themes"] = self.get_related_themes()
-        context["latest_news"] = self.get_latest_news()
         return context
 
     def get_partners(self):

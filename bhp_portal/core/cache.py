@@ -47,6 +47,22 @@ def request_generation(request):
     return request._page_cache_generation
 
 
+UNTIL_CHANGE_SECONDS = 60 * 60
+
+
+def until_next_change(generation, name, compute):
+    """What `compute()` returns, shared by every request on every app server
+    until the next change the public could see retires `generation`. For data
+    the same for every visitor (a menu, a list's filter choices); it must be
+    picklable, and never drawn from a draft."""
+    key = f"until-change:{generation}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, UNTIL_CHANGE_SECONDS)
+    return value
+
+
 def fragment_cache_key(request):
     """A `{% wagtailcache %}` vary-on value: the request's site and the
     generation, so fragments expire together with the pages around them."""

@@ -5,28 +5,24 @@ under the page-cache generation: publishing, unpublishing, moving or deleting
 a page retires it together with the cached pages (core/signals.py).
 """
 
-from django.core.cache import cache
 from wagtail.models import Page
 
+from .cache import until_next_change
 from .visibility import live_and_public
-
-MENU_CACHE_KEY = "core:main-menu:{site_id}:{generation}"
-MENU_CACHE_SECONDS = 60 * 60
 
 
 def main_menu(site, generation):
     """Title and URL of the live, public pages under the site root that are
     marked "show in menus", in tree order."""
-    key = MENU_CACHE_KEY.format(site_id=site.pk, generation=generation)
-    items = cache.get(key)
-    if items is None:
+
+    def items():
         pages = live_and_public(site.root_page.get_children()).in_menu()
-        items = [
+        return [
             {"title": page.title, "url": page.get_url(current_site=site)}
             for page in pages
         ]
-        cache.set(key, items, MENU_CACHE_SECONDS)
-    return items
+
+    return until_next_change(generation, f"main-menu:{site.pk}", items)
 
 
 def breadcrumbs(page):

@@ -26,7 +26,7 @@ from wagtail.models import Site
 
 from . import navigation
 from . import search as site_search
-from .cache import request_generation
+from .cache import request_generation, until_next_change
 
 RESULTS_PER_PAGE = 10
 
@@ -121,11 +121,19 @@ def _results(request, query, type_key):
         type_key=type_key,
         exclude_ids=[item.page.pk for item in promotions if item.page],
     )
-    paginator = Paginator(results, RESULTS_PER_PAGE)
     try:
         # A savepoint, so a query the backend cannot parse leaves the
         # request's transaction usable for the error page.
         with transaction.atomic():
+            # The total is the same for everyone until the next publish;
+            # counting a common word's matches costs more than ranking a page.
+            total = until_next_change(
+                request_generation(request),
+                site_search.count_key(query, type_key),
+                results.count,
+            )
+            paginator = Paginator(results, RESULTS_PER_PAGE)
+            paginator.count = total
             page_obj = paginator.get_page(request.GET.get("page"))
             page_obj.object_list = list(page_obj.object_list)
     except (DatabaseError, ValueError):

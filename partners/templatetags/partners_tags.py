@@ -30,8 +30,8 @@ def live_partner_pages():
     )
 
 
-@register.inclusion_tag("partners/tags/partners_strip.html")
-def partners_strip(heading_level=2):
+@register.inclusion_tag("partners/tags/partners_strip.html", takes_context=True)
+def partners_strip(context, heading_level=2):
     """BHP's founding members and partners, linked to their pages."""
     pages = list(live_partner_pages())
     return {
@@ -39,11 +39,13 @@ def partners_strip(heading_level=2):
         "founding": [p for p in pages if p.role == PartnerPage.Role.FOUNDING],
         "others": [p for p in pages if p.role != PartnerPage.Role.FOUNDING],
         "index": live_and_public(PartnerIndexPage.objects).first(),
+        # Links are then built from the site root paths cached on the request.
+        "request": context.get("request"),
     }
 
 
-@register.inclusion_tag("partners/tags/uk_map.html")
-def uk_map(map_id="uk-map", heading_level=3):
+@register.inclusion_tag("partners/tags/uk_map.html", takes_context=True)
+def uk_map(context, map_id="uk-map", heading_level=3):
     """The six HDR UK sites and BHP's partners on a map of the UK, followed by a
     list that says the same for people who cannot see the map."""
     sites = (
@@ -58,6 +60,7 @@ def uk_map(map_id="uk-map", heading_level=3):
     return {
         "map_id": map_id,
         "heading_level": heading_level,
+        "request": context.get("request"),
         **build_uk_map(sites, partners),
     }
 

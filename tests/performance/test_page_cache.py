@@ -1,18 +1,30 @@
 """The shared page cache: who gets cached pages, which responses are kept,
 and how every kind of public change retires them at once."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.hashers import make_password
+from django.db import connection
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.test import RequestFactory, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.views.decorators.cache import never_cache
 from wagtail.models import Page, PageViewRestriction, Site
 
 from bhp_portal.core.cache import get_generation
 from bhp_portal.core.factories import StandardPageFactory
 from bhp_portal.core.middleware import PageCacheMiddleware
-from bhp_portal.core.models import HomePage, SiteSettings, StandardPage
+from bhp_portal.core.models import (
+    HomePage,
+    HomePageFeaturedPage,
+    SiteSettings,
+    StandardPage,
+)
+from news.factories import NewsArticlePageFactory
+from news.models import NewsArticlePage, NewsIndexPage
+from research.models import ResearchThemePage
 from tests.utils import PROXY_HEADERS, ProxyClient, soup
 
 pytestmark = pytest.mark.django_db
@@ -282,3 +294,44 @@ def test_home_page_edits_reach_the_public_at_once(client):
     home.hero_heading = "Research that reaches every patient"
     home.save_revision().publish()
     assert "Research that reaches every patient" in client.get("/").content.decode()
+
+
+# --- Fragments -------------------------------------------------------------
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return " ".join(query["sql"] for query in captured.captured_queries)
+
+
+@override_settings(PAGE_CACHE_SECONDS=0)
+@pytest.mark.parametrize("url", ["/", "/research/cancer/"])
+def test_listing_sections_are_kept_until_the_next_publish(client, url):
+    theme = ResearchThemePage.objects.get(slug="cancer")
+    queries_for(client, url)
+    # Kept: the page lists news without asking the database for it.
+    assert "news_newsarticlepage" not in queries_for(client, url)
+    newest = NewsArticlePage.objects.order_by("-date").first().date
+    article = NewsArticlePageFactory(
+        parent=NewsIndexPage.objects.get(),
+        date=newest + datetime.timedelta(days=1),
+        title="A new cancer screening study opens",
+        themes=[theme],
+        live=False,
+    )
+    article.save_revision().publish()
+    assert "A new cancer screening study opens" in client.get(url).content.decode()
+
+
+def test_a_preview_shows_the_drafts_featured_pages_not_the_kept_ones(client):
+    client.get("/")
+    home = HomePage.objects.get()
+    about = StandardPage.objects.get(slug="about")
+    home.featured_pages = [HomePageFeaturedPage(featured=about)]
+    editor_request = RequestFactory().get("/", headers=PROXY_HEADERS)
+    draft = soup(home.make_preview_request(editor_request))
+    featured = draft.find(id="featured-heading").find_parent("section")
+    assert [a.get_text() for a in featured.select(".card__title a")] == ["About BHP"]
+    public = soup(client.get("/")).find(id="featured-heading").find_parent("section")
+    assert "About BHP" not in public.get_text()

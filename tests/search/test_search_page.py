@@ -129,6 +129,24 @@ def test_results_are_paginated_in_the_database(client, home_page):
 
 
 @pytest.mark.django_db
+def test_the_total_is_counted_once_until_the_next_publish(client, home_page):
+    for number in range(12):
+        StandardPageFactory(parent=home_page, title=f"Bilby note {number}")
+
+    def total_and_counting_queries():
+        with CaptureQueriesContext(connection) as queries:
+            response = search(client, q="bilby")
+        heading = soup(response).select_one("#results-heading").get_text()
+        counts = [q for q in queries.captured_queries if "COUNT(" in q["sql"]]
+        return heading.split(" result")[0], len(counts)
+
+    assert total_and_counting_queries() == ("12", 1)
+    assert total_and_counting_queries() == ("12", 0)
+    StandardPageFactory(parent=home_page, title="Bilby note 12")
+    assert total_and_counting_queries() == ("13", 1)
+
+
+@pytest.mark.django_db
 def test_query_count_does_not_grow_with_the_results(client, home_page):
     for number in range(23):
         StandardPageFactory(parent=home_page, title=f"Wombat note {number}")

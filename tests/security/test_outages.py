@@ -126,3 +126,13 @@ def test_database_down_public_pages_answer_a_friendly_503():
     assert status == 503
     assert json.loads(body)["database"] == "unavailable"
     assert CLOSED_PORT not in body
+
+
+def test_the_redis_cache_makes_one_client_per_server_and_uses_it(redis_url):
+    cache = FailOpenRedisCache(redis_url, {"KEY_PREFIX": "client-reuse-test"})
+    client = cache._cache.get_client()
+    assert cache._cache.get_client(write=True) is client
+    cache.set("key", {"value": 1}, 30)
+    assert cache.get("key") == {"value": 1}
+    assert cache._cache.get_client() is client
+    cache.delete("key")

@@ -71,7 +71,6 @@ class HomePage(BasePage):
         context["key_facts"] = [
             item.key_fact for item in self.key_facts.select_related("key_fact")
         ]
-        context["featured_pages"] = self.get_featured_pages()
         return context
 
     def get_featured_pages(self):

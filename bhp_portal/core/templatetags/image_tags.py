@@ -2,7 +2,7 @@ from django import template
 from wagtail.images.models import Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
-from ..images import filter_specs
+from ..images import size_filters
 
 register = template.Library()
 
@@ -13,4 +13,4 @@ def picture_of(image, size, **attrs):
     e.g. {% picture_of page.listing_image "card" sizes="..." alt="" %}."""
     if not image:
         return ""
-    return Picture(get_renditions_or_not_found(image, filter_specs(size)), attrs)
+    return Picture(get_renditions_or_not_found(image, size_filters(size)), attrs)
