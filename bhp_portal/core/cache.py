@@ -14,6 +14,7 @@ from urllib.parse import parse_qsl, urlencode
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.utils.functional import SimpleLazyObject
 
 GENERATION_KEY = "page-cache:generation"
@@ -61,6 +62,21 @@ def until_next_change(generation, name, compute):
         value = compute()
         cache.set(key, value, UNTIL_CHANGE_SECONDS)
     return value
+
+
+def paginator_counted_once(request, name, items, per_page):
+    """A Paginator of `items` whose total comes from the shared cache. The
+    total above a list (search results, filtered news) is the same for
+    everyone until the next publish, and counting thousands of matches costs
+    more than fetching the one page shown. `name` identifies the list."""
+    paginator = Paginator(items, per_page)
+    digest = hashlib.sha256(name.encode()).hexdigest()
+    paginator.count = until_next_change(
+        request_generation(request),
+        f"count:{digest}",
+        lambda: Paginator(items, per_page).count,
+    )
+    return paginator
 
 
 def fragment_cache_key(request):

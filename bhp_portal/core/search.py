@@ -5,7 +5,6 @@ attribute (a key of RESULT_TYPES; "pages" when absent), so core needs no
 import of the content apps to filter by type.
 """
 
-import hashlib
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
@@ -73,12 +72,6 @@ def search_pages(query, type_key=None, exclude_ids=()):
     if exclude_ids:
         pages = pages.exclude(pk__in=exclude_ids)
     return pages.specific().defer_streamfields().search(query)
-
-
-def count_key(query, type_key):
-    """A short cache key naming one search (any text, any length)."""
-    digest = hashlib.sha256(f"{type_key or ''}\n{query}".encode()).hexdigest()
-    return f"search-count:{digest}"
 
 
 def promotions_for(query):

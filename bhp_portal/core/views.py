@@ -8,7 +8,6 @@ from urllib.parse import urlencode
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.db import (
     DatabaseError,
     InterfaceError,
@@ -26,7 +25,7 @@ from wagtail.models import Site
 
 from . import navigation
 from . import search as site_search
-from .cache import request_generation, until_next_change
+from .cache import paginator_counted_once, request_generation
 
 RESULTS_PER_PAGE = 10
 
@@ -125,15 +124,9 @@ def _results(request, query, type_key):
         # A savepoint, so a query the backend cannot parse leaves the
         # request's transaction usable for the error page.
         with transaction.atomic():
-            # The total is the same for everyone until the next publish;
-            # counting a common word's matches costs more than ranking a page.
-            total = until_next_change(
-                request_generation(request),
-                site_search.count_key(query, type_key),
-                results.count,
+            paginator = paginator_counted_once(
+                request, f"search:{type_key}:{query}", results, RESULTS_PER_PAGE
             )
-            paginator = Paginator(results, RESULTS_PER_PAGE)
-            paginator.count = total
             page_obj = paginator.get_page(request.GET.get("page"))
             page_obj.object_list = list(page_obj.object_list)
     except (DatabaseError, ValueError):

@@ -1,7 +1,6 @@
 """The news index and news articles."""
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404
@@ -26,7 +25,7 @@ from wagtail.search import index
 
 from bhp_portal.core.api_fields import card_rendition, page_links
 from bhp_portal.core.blocks import BodyBlock
-from bhp_portal.core.cache import request_generation
+from bhp_portal.core.cache import paginator_counted_once, request_generation
 from bhp_portal.core.models import BasePage
 from bhp_portal.core.visibility import live_and_public
 from partners.api_fields import nested_organisations
@@ -85,7 +84,13 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             request.GET, index=self, generation=request_generation(request)
         )
         articles = form.filter(self.articles()) if form.is_valid() else []
-        paginator = Paginator(articles, ARTICLES_PER_PAGE)
+        filters = {name: form.data.get(name, "") for name in form.fields}
+        paginator = paginator_counted_once(
+            request,
+            f"news:{self.pk}:{sorted(filters.items())}",
+            articles,
+            ARTICLES_PER_PAGE,
+        )
         page_number = request.GET.get("page", "1")
         if not page_number.isdigit():
             raise Http404("Page numbers are whole numbers.")
