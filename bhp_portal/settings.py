@@ -74,7 +74,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "bhp_portal.core.middleware.SecurityMiddleware",
+    "bhp_portal.core.middleware.PreviewSchemeMiddleware",
+    "django.middleware.security.SecurityMiddleware",
     "bhp_portal.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, CSRF and messages: it must see the cookies they set.

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
-from django.middleware.security import SecurityMiddleware as DjangoSecurityMiddleware
 from django.utils.cache import patch_cache_control
 
 from . import cache as page_cache
@@ -49,18 +48,23 @@ class PageCacheMiddleware:
         return response
 
 
-class SecurityMiddleware(DjangoSecurityMiddleware):
-    """Django's, except that Wagtail's preview request is never redirected to
-    HTTPS. Wagtail builds that request in-process from the Site record (plain
-    HTTP unless the Site is on port 443) to render the editor's preview; it
-    never crosses the network, and the editor's own request was checked
-    already. Redirecting it left the preview panel blank whenever TLS ends at
-    gunicorn itself rather than at a proxy sending X-Forwarded-Proto."""
+class PreviewSchemeMiddleware:
+    """Runs before Django's SecurityMiddleware. Wagtail renders a preview
+    through a request it builds from the Site record: plain HTTP unless the
+    Site is on port 443, and HTTPS only if the editor's request carried a
+    proxy's X-Forwarded-Proto. Where TLS ends at gunicorn itself there is no
+    such header, so the HTTPS redirect answered the preview with a 301 to the
+    public address and the preview panel stayed blank. That request never
+    crosses the network, and the editor's own request already had to be
+    HTTPS, so the preview request is marked HTTPS as well."""
 
-    def process_request(self, request):
-        if getattr(request, "is_dummy", False):
-            return None
-        return super().process_request(request)
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if getattr(request, "is_dummy", False) and settings.SECURE_SSL_REDIRECT:
+            request.META["wsgi.url_scheme"] = "https"
+        return self.get_response(request)
 
 
 def admin_prefix():
