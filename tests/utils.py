@@ -6,6 +6,12 @@ import sys
 from bs4 import BeautifulSoup
 from django.test import Client
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
 
 # The site runs behind a TLS-terminating proxy; test clients play that proxy.
 PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
@@ -47,4 +53,24 @@ def run_in_new_process(args, env):
     the test environment's own variables cannot leak in."""
     return subprocess.run(  # noqa: S603 (our own interpreter and arguments)
         [sys.executable, *args], env=env, capture_output=True, text=True, check=False
+    )
+
+
+def news_article_form(title, slug=None, date="2026-01-05", **extra):
+    """The admin's news article form, filled in with `title` and nothing
+    else of note; `extra` adds fields or an action such as action-publish."""
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": slug or title.lower().replace(" ", "-"),
+            "summary": "Summary.",
+            "date": date,
+            "article_type": "news",
+            "body": streamfield([]),
+            "tags": "",
+            "authors": inline_formset([]),
+            "press_contacts": inline_formset([]),
+            "notes_to_editors": rich_text(""),
+            **extra,
+        }
     )

@@ -71,10 +71,10 @@ def paginator_counted_once(request, name, items, per_page):
     more than fetching the one page shown. `name` identifies the list."""
     paginator = Paginator(items, per_page)
     digest = hashlib.sha256(name.encode()).hexdigest()
+    # On a miss this counts through the paginator itself; on a hit the cached
+    # total takes the place of its count.
     paginator.count = until_next_change(
-        request_generation(request),
-        f"count:{digest}",
-        lambda: Paginator(items, per_page).count,
+        request_generation(request), f"count:{digest}", lambda: paginator.count
     )
     return paginator
 

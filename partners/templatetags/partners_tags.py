@@ -8,6 +8,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from bhp_portal.core import seo
+from bhp_portal.core.images import filter_specs
 from bhp_portal.core.visibility import live_and_public
 
 from ..maps import uk_map as build_uk_map
@@ -16,11 +17,8 @@ from ..models.hdruk import members_prefetch
 
 register = template.Library()
 
-LOGO_SPEC = "height-60"
-
-
 def live_partner_pages():
-    logos = get_image_model().objects.prefetch_renditions(LOGO_SPEC)
+    logos = get_image_model().objects.prefetch_renditions(*filter_specs("logo"))
     return (
         live_and_public(PartnerPage.objects)
         .defer_streamfields()

@@ -10,41 +10,17 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Page, WorkflowState
-from wagtail.test.utils.form_data import (
-    inline_formset,
-    nested_form_data,
-    rich_text,
-    streamfield,
-)
 
 from news.factories import EmbargoLinkFactory, NewsArticlePageFactory
 from news.models import EmbargoLink, NewsArticlePage, NewsIndexPage
 from research.models import ResearchThemePage
-from tests.utils import ProxyClient, soup
+from tests.utils import ProxyClient, news_article_form, soup
 
 
 def logged_in(user):
     client = ProxyClient()
     client.force_login(user)
     return client
-
-
-def article_form(title, **extra):
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": title.lower().replace(" ", "-"),
-            "summary": "Summary.",
-            "date": "2026-01-05",
-            "article_type": "news",
-            "body": streamfield([]),
-            "tags": "",
-            "authors": inline_formset([]),
-            "press_contacts": inline_formset([]),
-            "notes_to_editors": rich_text(""),
-            **extra,
-        }
-    )
 
 
 def add_url(index):
@@ -80,7 +56,7 @@ def test_comms_member_can_draft_news_but_not_publish_it(comms_user, news_index):
     client = logged_in(comms_user)
     assert client.get(add_url(news_index)).status_code == 200
     response = client.post(
-        add_url(news_index), article_form("Draft story", **{"action-publish": "1"})
+        add_url(news_index), news_article_form("Draft story", **{"action-publish": "1"})
     )
     assert response.status_code == 302
     page = NewsArticlePage.objects.get(slug="draft-story")
@@ -106,7 +82,8 @@ def test_comms_member_cannot_edit_outside_the_news_section(comms_user, theme):
 def test_moderator_can_publish_news(moderator, news_index):
     client = logged_in(moderator)
     client.post(
-        add_url(news_index), article_form("Moderated story", **{"action-publish": "1"})
+        add_url(news_index),
+        news_article_form("Moderated story", **{"action-publish": "1"}),
     )
     assert NewsArticlePage.objects.get(slug="moderated-story").live
 
@@ -114,7 +91,7 @@ def test_moderator_can_publish_news(moderator, news_index):
 def submit_for_sign_off(comms_user, news_index, title):
     client = logged_in(comms_user)
     response = client.post(
-        add_url(news_index), article_form(title, **{"action-submit": "1"})
+        add_url(news_index), news_article_form(title, **{"action-submit": "1"})
     )
     assert response.status_code == 302
     page = NewsArticlePage.objects.get(title=title)

@@ -21,7 +21,7 @@ from bhp_portal.core.models import SiteSettings
 from news.factories import NewsArticlePageFactory
 from news.models import NewsIndexPage
 from research.factories import ResearchThemePageFactory
-from tests.utils import ProxyClient
+from tests.utils import ProxyClient, news_article_form
 
 pytestmark = pytest.mark.django_db
 
@@ -78,20 +78,7 @@ def theme_form(title):
 
 
 def article_form(article, title):
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": article.slug,
-            "summary": "Summary.",
-            "date": article.date.isoformat(),
-            "article_type": "news",
-            "body": streamfield([]),
-            "tags": "",
-            "authors": inline_formset([]),
-            "press_contacts": inline_formset([]),
-            "notes_to_editors": rich_text(""),
-        }
-    )
+    return news_article_form(title, slug=article.slug, date=article.date.isoformat())
 
 
 def draft_of(page, title):
