@@ -17,6 +17,7 @@ from ..models.hdruk import members_prefetch
 
 register = template.Library()
 
+
 def live_partner_pages():
     logos = get_image_model().objects.prefetch_renditions(*filter_specs("logo"))
     return (
