@@ -29,6 +29,21 @@ def breadcrumbs(page):
     """Ancestors from the home page down to the page itself. Remembered on the
     page: the visible trail and its JSON-LD both need them."""
     if not hasattr(page, "_breadcrumbs"):
-        ancestors = Page.objects.ancestor_of(page, inclusive=True).filter(depth__gt=1)
-        page._breadcrumbs = list(ancestors)
+        page._breadcrumbs = routed_trail(page) or list(
+            Page.objects.ancestor_of(page, inclusive=True).filter(depth__gt=1)
+        )
     return page._breadcrumbs
+
+
+def routed_trail(page):
+    """The same trail without a query when routing loaded it: Wagtail's
+    `route()` leaves each page it passes through on its child as
+    `_cached_parent_obj` (the attribute treebeard's get_parent() reads).
+    None when any parent is missing (previews, pages loaded otherwise)."""
+    trail = [page]
+    while trail[-1].depth > 2:
+        parent = getattr(trail[-1], "_cached_parent_obj", None)
+        if parent is None:
+            return None
+        trail.append(parent)
+    return trail[::-1]

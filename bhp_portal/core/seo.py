@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from .images import filter_specs
+from .models import SiteSettings
 
 # As django.utils.html.json_script: keeps "</script>" inside JSON harmless.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -31,9 +32,13 @@ def json_ld_script(data):
     )
 
 
-def social_image(page, site_settings):
-    """The page's sharing image, else its card image, else the site's default."""
-    return page.get_social_image() or site_settings.default_social_image
+def social_image(page, request):
+    """The page's sharing image, else its card image, else the site's default
+    (the settings are only read when the page has no image of its own)."""
+    return (
+        page.get_social_image()
+        or SiteSettings.for_request(request).default_social_image
+    )
 
 
 def absolute_rendition_url(image, request):

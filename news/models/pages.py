@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -19,13 +18,13 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from bhp_portal.core.api_fields import card_rendition, page_links
 from bhp_portal.core.blocks import BodyBlock
 from bhp_portal.core.cache import paginator_counted_once, request_generation
+from bhp_portal.core.images import prefetch_card_images
 from bhp_portal.core.models import BasePage
 from bhp_portal.core.visibility import live_and_public
 from partners.api_fields import nested_organisations
@@ -56,13 +55,12 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def articles(self):
         """Live, public articles under this index, newest first, ready for cards."""
-        images = get_image_model().objects.prefetch_renditions()
         return (
             live_and_public(NewsArticlePage.objects.child_of(self))
             .defer_streamfields()
             .prefetch_related(
-                Prefetch("listing_image", queryset=images),
-                Prefetch("hero_image", queryset=images),
+                prefetch_card_images("listing_image"),
+                prefetch_card_images("hero_image"),
             )
             .order_by("-date", "-first_published_at", "-pk")
         )
@@ -99,11 +97,15 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         page_obj = paginator.get_page(page_number)
         query = request.GET.copy()
         query.pop("page", None)
+        query = query.urlencode()
         context.update(
             filter_form=form,
             page_obj=page_obj,
             articles=page_obj.object_list,
-            query=query.urlencode(),
+            query=query,
+            # The list's fragment shows this page of these filters, and its
+            # pagination links carry the rest of the query string.
+            results_key=f"{page_obj.number}?{query}",
             is_filtered=form.is_valid() and form.has_filters(),
             feeds=self.feeds(request, form),
         )
@@ -295,11 +297,17 @@ class NewsArticlePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # filter() rather than live(): previews give a modelcluster FakeQuerySet.
-        context["themes"] = self.themes.filter(live=True).order_by("title")
-        context["authors"] = self.authors.all()
-        context["press_contacts"] = [
-            item.contact for item in self.press_contacts.select_related("contact")
-        ]
+        # Lists: each is read more than once (the body, the "Related" box's
+        # test, the head's metadata) from one query.
+        context["themes"] = list(self.themes.filter(live=True).order_by("title"))
+        context["organisations"] = list(self.organisations.all())
+        context["authors"] = list(self.authors.all())
+        context["tags"] = list(self.tags.all())
+        context["press_contacts"] = (
+            [item.contact for item in self.press_contacts.select_related("contact")]
+            if self.is_press_release
+            else []
+        )
         context["index"] = self.get_parent().specific
         return context
 

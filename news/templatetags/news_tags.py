@@ -38,9 +38,10 @@ def latest_news(context, count=3, theme=None, organisation=None, heading="Latest
 
 
 @register.simple_tag(takes_context=True)
-def article_metadata(context, page):
+def article_metadata(context, page, authors, tags):
     """Open Graph article tags and a JSON-LD NewsArticle for one article; the
-    page-wide tags come from core's page_meta."""
+    page-wide tags come from core's page_meta. `authors` and `tags` are the
+    lists the article's body shows, so they are read once."""
     request = context["request"]
     url = page.get_full_url(request)
     image = page.get_social_image()
@@ -67,11 +68,11 @@ def article_metadata(context, page):
         "datePublished": published,
         "dateModified": modified,
         "image": [seo.absolute_rendition_url(image, request)] if image else [],
-        "author": [{"@type": "Person", "name": a.name} for a in page.authors.all()]
+        "author": [{"@type": "Person", "name": a.name} for a in authors]
         or [{"@type": "Organization", "name": seo.SITE_NAME}],
         "publisher": publisher,
         "articleSection": page.get_article_type_display(),
-        "keywords": [tag.name for tag in page.tags.all()],
+        "keywords": [tag.name for tag in tags],
     }
     tags = [
         ("article:published_time", published),

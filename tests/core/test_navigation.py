@@ -2,8 +2,12 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
 
+from bhp_portal.core import navigation
 from bhp_portal.core.factories import StandardPageFactory
+from news.factories import NewsArticlePageFactory
+from news.models import NewsArticlePage, NewsIndexPage
 from tests.utils import soup
 
 
@@ -43,3 +47,27 @@ def test_menu_is_cached_between_requests(client):
     with CaptureQueriesContext(connection) as cold:
         client.get("/privacy/")
     assert len(warm.captured_queries) < len(cold.captured_queries)
+
+
+def database_trail(page):
+    ancestors = Page.objects.ancestor_of(page, inclusive=True).filter(depth__gt=1)
+    return list(ancestors.values_list("pk", flat=True))
+
+
+@pytest.mark.django_db
+def test_a_routed_pages_breadcrumbs_cost_no_query(rf, django_assert_num_queries):
+    article = NewsArticlePageFactory(parent=NewsIndexPage.objects.get())
+    routed = Page.find_for_request(rf.get(article.url), article.url)
+    with django_assert_num_queries(0):
+        trail = navigation.breadcrumbs(routed)
+    assert [page.pk for page in trail] == database_trail(article)
+
+
+@pytest.mark.django_db
+def test_a_page_loaded_otherwise_gets_its_breadcrumbs_from_the_database():
+    article = NewsArticlePageFactory(parent=NewsIndexPage.objects.get())
+    page = NewsArticlePage.objects.get(pk=article.pk)
+    assert navigation.routed_trail(page) is None
+    assert [crumb.pk for crumb in navigation.breadcrumbs(page)] == database_trail(
+        article
+    )

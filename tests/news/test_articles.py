@@ -2,8 +2,11 @@
 engines and social networks."""
 
 import json
+import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
@@ -16,7 +19,11 @@ from wagtail.test.utils.form_data import (
 
 from bhp_portal.core.factories import ImageFactory
 from bhp_portal.core.models import HomePage, SiteSettings
-from news.factories import NewsArticlePageFactory, PressContactFactory
+from news.factories import (
+    NewsArticleAuthorFactory,
+    NewsArticlePageFactory,
+    PressContactFactory,
+)
 from news.models import (
     ArticleType,
     NewsArticlePage,
@@ -121,9 +128,28 @@ def test_press_release_gives_journalists_contacts_notes_and_about_bhp(
 @pytest.mark.django_db
 def test_news_stories_do_not_carry_the_press_section(client, news_index):
     page = NewsArticlePageFactory(parent=news_index, article_type=ArticleType.BLOG)
-    html = soup(client.get(page.url))
+    with CaptureQueriesContext(connection) as queries:
+        html = soup(client.get(page.url))
     assert not html.select("section.press")
     assert len(html.select("h1")) == 1
+    assert not [q for q in queries if "news_newsarticlepresscontact" in q["sql"]]
+
+
+@pytest.mark.django_db
+def test_authors_and_tags_are_read_once_for_the_body_and_the_metadata(
+    client, press_release
+):
+    NewsArticleAuthorFactory(page=press_release, name="Ana Writer")
+    with CaptureQueriesContext(connection) as queries:
+        html = soup(client.get(press_release.url))
+    sql = [query["sql"] for query in queries]
+    assert len([q for q in sql if 'FROM "news_newsarticleauthor"' in q]) == 1
+    assert len([q for q in sql if 'JOIN "news_newsarticletag"' in q]) == 1
+    assert "By Ana Writer" in html.select_one(".article__authors").get_text()
+    assert "data science" in html.select_one(".article__related").get_text()
+    data = json.loads(html.find("script", string=re.compile("NewsArticle")).string)
+    assert data["author"] == [{"@type": "Person", "name": "Ana Writer"}]
+    assert data["keywords"] == ["data science"]
 
 
 @pytest.mark.django_db

@@ -306,7 +306,7 @@ def queries_for(client, url):
 
 
 @override_settings(PAGE_CACHE_SECONDS=0)
-@pytest.mark.parametrize("url", ["/", "/research/cancer/"])
+@pytest.mark.parametrize("url", ["/", "/research/cancer/", "/news/"])
 def test_listing_sections_are_kept_until_the_next_publish(client, url):
     theme = ResearchThemePage.objects.get(slug="cancer")
     queries_for(client, url)
@@ -322,6 +322,20 @@ def test_listing_sections_are_kept_until_the_next_publish(client, url):
     )
     article.save_revision().publish()
     assert "A new cancer screening study opens" in client.get(url).content.decode()
+
+
+def pagination_links(client, url):
+    return [a["href"] for a in soup(client.get(url)).select("nav.pagination a")]
+
+
+@override_settings(PAGE_CACHE_SECONDS=0)
+def test_each_news_list_is_kept_with_its_own_query_string(client):
+    # The demo has more than one page of news: the links below exist.
+    shared = pagination_links(client, "/news/?page=2&utm_source=newsletter")
+    assert shared and all("utm_source=newsletter" in link for link in shared)
+    plain = pagination_links(client, "/news/?page=2")
+    assert plain == [link.replace("utm_source=newsletter&", "") for link in shared]
+    assert not any("utm_source" in link for link in plain)
 
 
 def test_a_preview_shows_the_drafts_featured_pages_not_the_kept_ones(client):

@@ -82,3 +82,18 @@ class BasePage(ListingMixin, SocialMixin, Page):
 
     class Meta:
         abstract = True
+
+    def route(self, request, path_components):
+        # Wagtail finds the child by slug, then loads its page type's own row:
+        # two queries per level of the address. Where only one page type may
+        # sit below this page, a query of that type does both. Anything else
+        # (an old child of another type, no such page) goes Wagtail's way.
+        child_models = self.allowed_subpage_models()
+        if path_components and len(child_models) == 1:
+            (model,) = child_models
+            slug = path_components[0]
+            child = model.objects.child_of(self).filter(slug=slug).first()
+            if child is not None:
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)

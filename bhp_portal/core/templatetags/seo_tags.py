@@ -1,7 +1,6 @@
 from django import template
 
 from .. import navigation, seo
-from ..models import SiteSettings
 
 register = template.Library()
 
@@ -13,7 +12,7 @@ def page_meta(context):
     page, request = context.get("page"), context.get("request")
     if page is None or request is None or not hasattr(page, "get_meta_description"):
         return {}
-    image = seo.social_image(page, SiteSettings.for_request(request))
+    image = seo.social_image(page, request)
     crumbs = navigation.breadcrumbs(page) if page.depth > 2 else []
     return {
         "site_name": seo.SITE_NAME,
