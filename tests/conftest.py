@@ -52,6 +52,13 @@ def home_page(db):
 
 
 @pytest.fixture
+def news_index(db):
+    from news.models import NewsIndexPage
+
+    return NewsIndexPage.objects.get()
+
+
+@pytest.fixture
 def make_news_article(home_page):
     """A news article about the given themes and organisations, with only the
     fields the research and partner pages read."""

@@ -296,9 +296,9 @@ class NewsArticlePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # filter() rather than live(): previews give a modelcluster FakeQuerySet.
-        # Lists: each is read more than once (the body, the "Related" box's
-        # test, the head's metadata) from one query.
+        # Lists, each from one query: the body, the "Related" box's test and
+        # the head's metadata all read them. filter() rather than live():
+        # previews give a modelcluster FakeQuerySet.
         context["themes"] = list(self.themes.filter(live=True).order_by("title"))
         context["organisations"] = list(self.organisations.all())
         context["authors"] = list(self.authors.all())

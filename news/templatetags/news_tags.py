@@ -74,10 +74,10 @@ def article_metadata(context, page, authors, tags):
         "articleSection": page.get_article_type_display(),
         "keywords": [tag.name for tag in tags],
     }
-    tags = [
+    open_graph = [
         ("article:published_time", published),
         ("article:modified_time", modified),
         ("article:section", page.get_article_type_display()),
     ]
-    meta = format_html_join("", '\n  <meta property="{}" content="{}">', tags)
+    meta = format_html_join("", '\n  <meta property="{}" content="{}">', open_graph)
     return meta + format_html("\n  {}", seo.json_ld_script(data))

@@ -7,7 +7,7 @@ from wagtail.models import Page
 from bhp_portal.core import navigation
 from bhp_portal.core.factories import StandardPageFactory
 from news.factories import NewsArticlePageFactory
-from news.models import NewsArticlePage, NewsIndexPage
+from news.models import NewsArticlePage
 from tests.utils import soup
 
 
@@ -55,8 +55,10 @@ def database_trail(page):
 
 
 @pytest.mark.django_db
-def test_a_routed_pages_breadcrumbs_cost_no_query(rf, django_assert_num_queries):
-    article = NewsArticlePageFactory(parent=NewsIndexPage.objects.get())
+def test_a_routed_pages_breadcrumbs_cost_no_query(
+    rf, news_index, django_assert_num_queries
+):
+    article = NewsArticlePageFactory(parent=news_index)
     routed = Page.find_for_request(rf.get(article.url), article.url)
     with django_assert_num_queries(0):
         trail = navigation.breadcrumbs(routed)
@@ -64,8 +66,8 @@ def test_a_routed_pages_breadcrumbs_cost_no_query(rf, django_assert_num_queries)
 
 
 @pytest.mark.django_db
-def test_a_page_loaded_otherwise_gets_its_breadcrumbs_from_the_database():
-    article = NewsArticlePageFactory(parent=NewsIndexPage.objects.get())
+def test_a_page_loaded_otherwise_gets_its_breadcrumbs_from_the_database(news_index):
+    article = NewsArticlePageFactory(parent=news_index)
     page = NewsArticlePage.objects.get(pk=article.pk)
     assert navigation.routed_trail(page) is None
     assert [crumb.pk for crumb in navigation.breadcrumbs(page)] == database_trail(

@@ -6,14 +6,9 @@ from wagtail.models import Page
 
 from bhp_portal.core.factories import StandardPageFactory
 from news.factories import NewsArticlePageFactory
-from news.models import NewsArticlePage, NewsIndexPage
+from news.models import NewsArticlePage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def news_index():
-    return NewsIndexPage.objects.get()
 
 
 def test_a_child_of_the_only_allowed_type_costs_one_query(

@@ -1,14 +1,8 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from news.models import NewsIndexPage
 from partners.factories import OrganisationFactory
 from research.factories import ResearchThemePageFactory
-
-
-@pytest.fixture
-def news_index(db):
-    return NewsIndexPage.objects.get()
 
 
 @pytest.fixture
