@@ -61,6 +61,7 @@ PAGE_TYPES = {
     "news index": lambda: "/news/",
     "news article": lambda: first_url(NewsArticlePage),
     "standard page": lambda: "/about/",
+    "contact form": lambda: "/contact/",
     "search": lambda: "/search/?q=cancer",
     "search by type": lambda: "/search/?q=cancer&type=news",
 }
