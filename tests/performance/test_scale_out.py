@@ -10,11 +10,13 @@ import re
 import time
 import urllib.error
 import urllib.request
+from datetime import date
 from http.cookies import SimpleCookie
 from urllib.parse import urlencode
 
 import pytest
 
+from bhp_portal.core.models import StandardPage
 from tests.live_site import (
     app_env,
     database_copy,
@@ -24,6 +26,7 @@ from tests.live_site import (
     start_gunicorn,
     stop_gunicorn,
 )
+from tests.utils import news_article_form
 
 ADMIN_PASSWORD = "scale-out-test-password"  # noqa: S105 (throwaway database)
 
@@ -119,6 +122,17 @@ def servers(shared_env):
     b.stop()
 
 
+@pytest.fixture(scope="module")
+def editor_on_a(servers):
+    """Instance A, signed in to its admin as a superuser."""
+    a, _ = servers
+    status, _, _ = a.csrf_post(
+        "/admin/login/", {"username": "editor", "password": ADMIN_PASSWORD}
+    )
+    assert status == 302
+    return a
+
+
 def title(body):
     return re.search(r"<h1[^>]*>(.*?)</h1>", body, re.S).group(1).strip()
 
@@ -147,19 +161,37 @@ def test_a_change_published_anywhere_is_served_by_every_instance_at_once(
         assert title(body) == "About the partnership"
 
 
+def test_an_article_published_in_one_instances_admin_is_listed_by_the_other(
+    servers, editor_on_a, news_index
+):
+    _, b = servers
+    b.get("/news/")
+    status, headers, body = b.get("/news/")
+    assert (status, headers["X-Cache"]) == (200, "HIT")
+    assert "Scale-out story" not in body
+
+    add_form = f"/admin/pages/add/news/newsarticlepage/{news_index.pk}/"
+    article = news_article_form(
+        "Scale-out story", date=date.today().isoformat(), **{"action-publish": "1"}
+    )
+    status, _, _ = editor_on_a.csrf_post(add_form, article)
+    assert status == 302
+
+    status, headers, body = b.get("/news/")
+    assert (status, headers["X-Cache"]) == (200, "MISS")
+    assert "Scale-out story" in body
+    assert b.get("/news/scale-out-story/")[0] == 200
+
+
 def test_unpublishing_in_one_instances_admin_removes_the_page_from_the_other(
-    servers,
+    servers, editor_on_a
 ):
     a, b = servers
     b.get("/privacy/")
     assert b.get("/privacy/")[1]["X-Cache"] == "HIT"
 
-    status, _, _ = a.csrf_post(
-        "/admin/login/", {"username": "editor", "password": ADMIN_PASSWORD}
-    )
-    assert status == 302
-    _, _, explorer = a.get("/admin/pages/search/?q=Privacy+notice")
-    page_id = re.search(r"/admin/pages/(\d+)/edit/", explorer).group(1)
+    # The copy shares the test database's ids.
+    page_id = StandardPage.objects.get(slug="privacy").pk
     status, _, _ = a.csrf_post(f"/admin/pages/{page_id}/unpublish/", {})
     assert status == 302
 
