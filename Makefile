@@ -7,7 +7,7 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: help run test screenshots lint format install install-dev install-node demo backup restore audit audit-deps lighthouse soak bench
+.PHONY: help run test test-tools screenshots lint format install install-dev install-node demo backup restore audit audit-deps lighthouse soak bench
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -36,26 +36,29 @@ node_modules/.installed: package.json package-lock.json
 install-node: node_modules/.installed ## Install the front-end checkers (npm ci)
 
 run: export DJANGO_DEBUG ?= true
-run: install ## Set up and serve the site with demo content on http://127.0.0.1:$PORT
+run: ## Set up and serve the site with demo content on http://127.0.0.1:$PORT (Ctrl-C stops)
+	@echo "make run: [1/4] install (.venv, requirements.txt)..."
+	@start=$$(date +%s); $(MAKE) --no-print-directory install && \
+		echo "make run: [1/4] install done in $$(( $$(date +%s) - start )) s"
 	@mkdir -p var
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo_content
-	@echo ""
-	@echo "  Site:   http://127.0.0.1:$(PORT)/"
-	@echo "  Admin:  http://127.0.0.1:$(PORT)/$${WAGTAIL_ADMIN_PATH:-admin/}"
-	@echo "  Make an admin account with: $(PY) manage.py createsuperuser"
-	@echo ""
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@$(PY) scripts/run.py $(PORT)
 
+demo: export DJANGO_DEBUG ?= true
 demo: install ## Migrate and load the demo content without serving
 	@mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_content
 
-test: install-dev install-node ## Run the whole test suite (PostgreSQL when DATABASE_URL names it)
+test-tools: ## Chromium, Java and Node.js for the browser tests (apt-get as root, else the command to run)
+	@scripts/test_tools.sh
+
+# Parallel workers for pytest (pytest-xdist), each with its own test database.
+TEST_WORKERS ?= auto
+
+test: install-dev test-tools install-node ## Run the whole suite on PostgreSQL (embedded unless DATABASE_URL is set)
 	@mkdir -p var
 	DJANGO_DEBUG=true $(PY) manage.py collectstatic --noinput --verbosity 0
-	CHROMIUM_PATH="$$(scripts/find_browser.sh)" $(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest --numprocesses $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # The end-to-end tests' screenshots (var/screenshots/<test>-<step>.png) that
 # docs/editor-guide.md shows, as <test>-<step>:<name in docs/images>.
@@ -71,11 +74,10 @@ GUIDE_SCREENSHOTS := $(EDITOR)-sign-in:sign-in $(EDITOR)-block-chooser:block-cho
 	$(SIGN_OFF)-changes-requested:changes-requested $(SCHEDULE)-schedule:schedule \
 	$(SCHEDULE)-dashboard:dashboard $(REFUSED)-refused:refused
 
-screenshots: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/bhp
-screenshots: install-dev ## Run the end-to-end tests in Chromium (PostgreSQL) and copy their screenshots into docs/images
+screenshots: install-dev test-tools ## Run the end-to-end tests in Chromium and copy their screenshots into docs/images
 	@mkdir -p var
 	DJANGO_DEBUG=true $(PY) manage.py collectstatic --noinput --verbosity 0
-	CHROMIUM_PATH="$$(scripts/find_browser.sh)" $(VENV)/bin/pytest tests/e2e $(PYTEST_ARGS)
+	$(VENV)/bin/pytest tests/e2e $(PYTEST_ARGS)
 	@for shot in $(GUIDE_SCREENSHOTS); do \
 		cp "var/screenshots/$${shot%%:*}.png" "docs/images/$${shot##*:}.png"; \
 	done
@@ -88,12 +90,16 @@ format: install-dev ## Apply ruff's fixes and formatting
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-backup: ## Dump the database (DATABASE_URL) and media into var/backups/<UTC time>/
-	scripts/backup.sh
+# Through the embedded PostgreSQL's wrapper: its pg_dump and pg_restore (version
+# 18, which also read older servers), and its database when DATABASE_URL is unset.
+WITH_POSTGRES := $(PY) -m bhp_portal.embedded_postgres run
 
-restore: ## Restore BACKUP=var/backups/<time> into DATABASE_URL and MEDIA_ROOT
+backup: install ## Dump the database (DATABASE_URL, else the embedded one) and media into var/backups/<UTC time>/
+	$(WITH_POSTGRES) scripts/backup.sh
+
+restore: install ## Restore BACKUP=var/backups/<time> into the database and MEDIA_ROOT
 	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=var/backups/<time>"; exit 2; }
-	scripts/restore.sh "$(BACKUP)"
+	$(WITH_POSTGRES) scripts/restore.sh "$(BACKUP)"
 
 audit: audit-deps lighthouse ## Supply-chain checks, then Lighthouse scores
 
@@ -106,8 +112,8 @@ lighthouse: install node_modules/.installed ## Lighthouse's four scores for home
 	$(PY) scripts/lighthouse.py
 
 soak: install ## 64 connections for 60 s against gunicorn: errors and worker memory
-	scripts/soak.sh
+	$(WITH_POSTGRES) scripts/soak.sh
 
-bench: install ## Load-test the site under gunicorn (PostgreSQL bhp_bench, Redis if up); writes var/bench.json
+bench: install ## Load-test the site under gunicorn (database bhp_bench, Redis if up); writes var/bench.json
 	@mkdir -p var
 	$(PY) scripts/bench.py

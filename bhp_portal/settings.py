@@ -14,8 +14,11 @@ from django.core.exceptions import ImproperlyConfigured
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
-if (BASE_DIR / ".env").exists():
-    environ.Env.read_env(BASE_DIR / ".env")
+# Variables set in the environment win over the file. DJANGO_ENV_FILE="" reads
+# none (tests of the production defaults use that).
+ENV_FILE = env.str("DJANGO_ENV_FILE", default=str(BASE_DIR / ".env"))
+if ENV_FILE and Path(ENV_FILE).exists():
+    environ.Env.read_env(ENV_FILE)
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 
@@ -71,6 +74,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "csp",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -125,9 +129,18 @@ TEMPLATES = [
 # --- Data -----------------------------------------------------------------
 
 VAR_DIR = BASE_DIR / "var"
-DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}")
-}
+# PostgreSQL only, from laptop to production: DATABASE_URL names a server;
+# without it, the embedded one under var/postgres (bhp_portal/embedded_postgres)
+# starts on the first connection.
+if env.str("DATABASE_URL", default=""):
+    DATABASES = {"default": env.db("DATABASE_URL")}
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured(
+            "DATABASE_URL must name a PostgreSQL database (postgres://...); "
+            "other engines, SQLite included, are not supported."
+        )
+else:
+    DATABASES = {"default": {"ENGINE": "bhp_portal.embedded_postgres", "NAME": "bhp"}}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -326,6 +339,28 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Background work (image renditions, mail, Wagtail's search and reference
+# index updates) goes to a queue in PostgreSQL that `manage.py run_worker`
+# drains; a request only records the task. TASKS_BACKEND=immediate runs tasks
+# inside the request instead: the test suite's default, never production's.
+TASKS_BACKEND = env.str("TASKS_BACKEND", default="database")
+if TASKS_BACKEND not in ("database", "immediate"):
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND={TASKS_BACKEND!r}: use database or immediate."
+    )
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if TASKS_BACKEND == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend",
+    }
+}
+# /readyz fails when the oldest waiting task has waited longer than this.
+TASKS_MAX_WAIT_SECONDS = env.int("TASKS_MAX_WAIT_SECONDS", default=600)
+# A task still running after this long lost its worker (a host that vanished);
+# longer than any task takes (a 12-megapixel photo's renditions: about 80 s).
+TASKS_ABANDONED_SECONDS = env.int("TASKS_ABANDONED_SECONDS", default=1800)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -335,6 +370,8 @@ LOGGING = {
     # Page actions are in Wagtail's audit log already.
     "loggers": {
         "django_tasks": {"level": "WARNING"},
+        # The embedded PostgreSQL narrates every start and stop at INFO.
+        "pgserver": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
     },
 }

@@ -33,6 +33,17 @@ if settings.SERVE_MEDIA:
         )
     ]
 
+if settings.DEBUG:
+    # Debug mode shows Django's technical pages instead of the site's own
+    # error pages; these addresses show the site's, in development only.
+    from django.http import Http404
+    from django.views.defaults import page_not_found
+
+    urlpatterns += [
+        path("_dev/404/", page_not_found, {"exception": Http404()}),
+        path("_dev/500/", core_views.server_error),
+    ]
+
 # Wagtail serves every other path from the page tree, so this stays last.
 urlpatterns += [path("", include(wagtail_urls))]
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Back up the database and the uploaded media into one timestamped folder.
-# Usage: DATABASE_URL=postgres://... [MEDIA_ROOT=var/media] scripts/backup.sh [folder]
+# Usage: make backup, or DATABASE_URL=postgres://... [MEDIA_ROOT=var/media] scripts/backup.sh [folder]
 # Prints the folder it wrote (default under var/backups/).
 set -euo pipefail
 

@@ -1,6 +1,7 @@
 """`make bench`: load the site under gunicorn with production settings.
 
-1. Prepares a database of its own (BENCH_DATABASE_URL, default bhp_bench):
+1. Prepares a database of its own (BENCH_DATABASE_URL, default bhp_bench on
+   the embedded PostgreSQL):
    migrations, demo content, BENCH_ARTICLES generated news articles.
 2. Starts gunicorn with debug off, PostgreSQL and Redis (when reachable),
    plus the trivial yardstick view (BHP_BENCH=1, bhp_portal/bench_urls.py).
@@ -33,13 +34,16 @@ import psycopg2
 from psycopg2 import sql
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+# The embedded server stays up while this script runs: it holds a handle.
+from bhp_portal import embedded_postgres  # noqa: E402
+
 VAR = BASE_DIR / "var"
 PYTHON = str(BASE_DIR / ".venv" / "bin" / "python")
 GUNICORN = str(BASE_DIR / ".venv" / "bin" / "gunicorn")
 
-DATABASE_URL = os.environ.get(
-    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bhp_bench"
-)
+BENCH_DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "")
+DATABASE_URL = BENCH_DATABASE_URL or embedded_postgres.url("bhp_bench")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", "5000"))
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
@@ -190,10 +194,13 @@ def manage(env, *args, capture=False):
 
 
 def prepare_database(env):
-    create_database(DATABASE_URL)
+    if BENCH_DATABASE_URL:  # the embedded server makes its own
+        create_database(BENCH_DATABASE_URL)
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "load_demo_content")
     manage(env, "generate_bench_content", "--articles", str(ARTICLES))
+    # What the worker does in production: search index, renditions.
+    manage(env, "run_worker", "--batch", "--no-reload", "--no-startup-delay")
     manage(env, "collectstatic", "--noinput", "-v0")
 
 

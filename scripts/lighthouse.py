@@ -1,8 +1,8 @@
 """`make lighthouse`: Lighthouse's four category scores for the home, a research
 theme, the news index and a news article, served as in production.
 
-1. Prepares a database of its own (LIGHTHOUSE_DATABASE_URL, default SQLite in
-   var/lighthouse.sqlite3): migrations and the demo content, then
+1. Prepares a database of its own (LIGHTHOUSE_DATABASE_URL, default
+   bhp_lighthouse on the embedded PostgreSQL): migrations and the demo content, then
    collectstatic.
 2. Starts gunicorn with debug off over HTTPS (a throwaway certificate), the
    app serving media, as tests/live_site.py does.
@@ -27,6 +27,10 @@ import urllib.request
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+# The embedded server stays up while this script runs: it holds a handle.
+from bhp_portal import embedded_postgres  # noqa: E402
+
 VAR = BASE_DIR / "var"
 OUT = VAR / "lighthouse"
 PYTHON = str(BASE_DIR / ".venv" / "bin" / "python")
@@ -68,9 +72,8 @@ def site_env():
         "DJANGO_DEBUG": "false",
         "DJANGO_SECRET_KEY": "lighthouse-only-secret-key",  # nosec B105 (local server only)
         "DJANGO_ALLOWED_HOSTS": "localhost",
-        "DATABASE_URL": os.environ.get(
-            "LIGHTHOUSE_DATABASE_URL", f"sqlite:///{VAR / 'lighthouse.sqlite3'}"
-        ),
+        "DATABASE_URL": os.environ.get("LIGHTHOUSE_DATABASE_URL")
+        or embedded_postgres.url("bhp_lighthouse"),
         "CACHE_URL": "",
         "SERVE_MEDIA": "true",
         "LOG_LEVEL": "WARNING",

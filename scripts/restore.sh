@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Restore a folder written by backup.sh into DATABASE_URL and MEDIA_ROOT.
-# Usage: DATABASE_URL=postgres://... [MEDIA_ROOT=var/media] scripts/restore.sh <folder>
+# Usage: make restore BACKUP=<folder>, or DATABASE_URL=postgres://... scripts/restore.sh <folder>
 # The database must exist; tables already in it are replaced.
 set -euo pipefail
 

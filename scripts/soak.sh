@@ -3,7 +3,7 @@
 # against gunicorn with production settings on DATABASE_URL (PostgreSQL).
 # Reports every error wrk saw and each worker's resident memory at the start,
 # every 15 s and at the end. Not part of CI; docs/security.md has results.
-# Usage: DATABASE_URL=postgres://... scripts/soak.sh
+# Usage: make soak (the embedded database), or DATABASE_URL=postgres://... scripts/soak.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 
+from bhp_portal.embedded_postgres import describe
 from tests.utils import ProxyClient
 
 # The live site (gunicorn over HTTPS) and Chromium, for browser tests.
@@ -13,7 +14,7 @@ pytest_plugins = ["tests.live_site"]
 
 
 def pytest_report_header(config):
-    return f"database: {connection.vendor}"
+    return f"database: {describe(connection.settings_dict)}"
 
 
 @pytest.fixture(scope="session")

@@ -3,9 +3,9 @@ committed copy of the test database (migrated, with the demo content), and
 Debian's Chromium driven by Playwright.
 
 Browser tests (tests/browser, tests/e2e) and the scale-out test share this.
-The copy is made with PostgreSQL's CREATE DATABASE ... TEMPLATE, so these
-tests need PostgreSQL; elsewhere they skip, except under CI where a missing
-browser or database is an error.
+The copy is made with PostgreSQL's CREATE DATABASE ... TEMPLATE. `make test`
+installs Chromium (or says how); a missing browser fails the tests, never
+skips them.
 """
 
 import contextlib
@@ -26,12 +26,10 @@ from django.conf import settings
 from django.db import connections
 from psycopg2 import sql
 
+from tests.utils import database_url
+
 BASE_DIR = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-ON_POSTGRESQL = settings.DATABASES["default"]["ENGINE"] == (
-    "django.db.backends.postgresql"
-)
-IN_CI = os.environ.get("CI") == "true"
 SUPERUSER = ("site-admin", "live-site-test-password")  # throwaway database
 BROWSER_ARGS = [
     "--no-sandbox",
@@ -64,13 +62,6 @@ def _wait_until(ready, seconds, what):
         time.sleep(0.2)
 
 
-def needs_postgresql():
-    if not ON_POSTGRESQL:
-        if IN_CI:
-            pytest.fail("CI runs the live-site tests on PostgreSQL (DATABASE_URL)")
-        pytest.skip("the live site copies the test database: needs PostgreSQL")
-
-
 def pytest_collection_modifyitems(items):
     # pytest-django makes only the test databases the collected tests ask for;
     # the live site copies the default one, so its tests ask for it, even when
@@ -100,20 +91,14 @@ def redis_url():
 @contextlib.contextmanager
 def database_copy(suffix, django_db_blocker):
     """A committed copy of the test database, as a DATABASE_URL; dropped after."""
-    db = settings.DATABASES["default"]
-    name = f"{db['NAME']}_{suffix}"
-    server = psycopg2.connect(
-        dbname="postgres",
-        user=db["USER"],
-        password=db["PASSWORD"],
-        host=db["HOST"],
-        port=db["PORT"],
-    )
+    source = settings.DATABASES["default"]["NAME"]
+    name = f"{source}_{suffix}"
+    server = psycopg2.connect(database_url("postgres"))
     server.autocommit = True
 
     def run(statement):
         with server.cursor() as cursor:
-            names = sql.Identifier(name), sql.Identifier(db["NAME"])
+            names = sql.Identifier(name), sql.Identifier(source)
             cursor.execute(sql.SQL(statement).format(*names))
 
     run("DROP DATABASE IF EXISTS {0} WITH (FORCE)")
@@ -121,9 +106,8 @@ def database_copy(suffix, django_db_blocker):
         # A template database must have no other sessions.
         connections.close_all()
         run("CREATE DATABASE {0} TEMPLATE {1}")
-    auth = f"{db['USER']}:{db['PASSWORD']}@" if db["PASSWORD"] else f"{db['USER']}@"
     try:
-        yield f"postgres://{auth}{db['HOST']}:{db['PORT']}/{name}"
+        yield database_url(name)
     finally:
         run("DROP DATABASE IF EXISTS {0} WITH (FORCE)")
         server.close()
@@ -237,7 +221,6 @@ class LiveSite:
 def live_site(django_db_setup, django_db_blocker, redis_url, tmp_path_factory):
     """The demo site served by gunicorn over HTTPS, with a superuser
     (SUPERUSER) for tests that sign in to the admin."""
-    needs_postgresql()
     with database_copy("live", django_db_blocker) as database_url:
         env = app_env(
             database_url,
@@ -259,14 +242,13 @@ def live_site(django_db_setup, django_db_blocker, redis_url, tmp_path_factory):
 
 
 def chromium_path():
-    """CHROMIUM_PATH, else Debian's chromium (`make test` installs it as root)."""
+    """CHROMIUM_PATH, else Debian's chromium (`make test` installs it)."""
     path = os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium"
-    if Path(path).exists():
-        return path
-    if IN_CI:
-        pytest.fail(f"no browser at {path}: CI must run the browser tests")
-    pytest.skip(f"no browser at {path} (set CHROMIUM_PATH or install chromium)")
-    return None
+    if not Path(path).exists():
+        pytest.fail(
+            f"no browser at {path}: run `make test-tools` (or set CHROMIUM_PATH)"
+        )
+    return path
 
 
 @pytest.fixture(scope="module")

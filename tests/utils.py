@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+from urllib.parse import quote
 
 from bs4 import BeautifulSoup
 from django.test import Client
@@ -18,6 +19,21 @@ PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
 
 # Most SQL queries any page may take to render on a cold cache (issue 7).
 QUERY_BUDGET = 25
+
+
+def database_url(name):
+    """A libpq URL for database `name` on the server the tests use, embedded
+    (a Unix socket) or named by DATABASE_URL."""
+    from django.db import connection
+
+    params = connection.get_connection_params()
+    user = quote(params["user"])
+    if params.get("password"):
+        user += ":" + quote(params["password"])
+    host = params.get("host") or "127.0.0.1"
+    if host.startswith("/"):
+        return f"postgres://{user}@/{name}?host={host}"
+    return f"postgres://{user}@{host}:{params.get('port') or 5432}/{name}"
 
 
 class ProxyClient(Client):
@@ -50,9 +66,13 @@ def cold_query_count(client, url):
 
 def run_in_new_process(args, env):
     """Runs `python <args>` with exactly `env`, so settings are read afresh and
-    the test environment's own variables cannot leak in."""
+    neither the test environment's variables nor a developer's .env leak in."""
     return subprocess.run(  # noqa: S603 (our own interpreter and arguments)
-        [sys.executable, *args], env=env, capture_output=True, text=True, check=False
+        [sys.executable, *args],
+        env={"DJANGO_ENV_FILE": "", **env},
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 

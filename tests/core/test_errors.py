@@ -1,8 +1,12 @@
+import json
+
 import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
 from django.test import RequestFactory
 
 from bhp_portal.core.views import server_error
-from tests.utils import run_in_new_process, soup
+from tests.utils import database_url, run_in_new_process, soup
 
 
 @pytest.mark.django_db
@@ -39,3 +43,42 @@ def test_debug_mode_starts_without_a_secret_key():
         ["-c", "import django; django.setup()"], {**env, "PATH": "/usr/bin:/bin"}
     )
     assert result.returncode == 0, result.stderr
+
+
+DEV_ERROR_PAGES = """
+import json, django
+django.setup()
+from django.test import Client
+client = Client(headers={"X-Forwarded-Proto": "https"}, raise_request_exception=False)
+print(json.dumps({path: [r.status_code, r.content.decode()] for path in
+      ["/_dev/404/", "/_dev/500/"] for r in [client.get(path)]}))
+"""
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("debug", ["true", "false"])
+def test_development_shows_the_sites_own_error_pages_at_dev_addresses(debug):
+    # make run serves with debug on, where Django's technical pages replace
+    # 404.html and 500.html; /_dev/ shows the site's own, and only there.
+    env = {
+        "DJANGO_DEBUG": debug,
+        "DJANGO_SECRET_KEY": "dev-error-pages-test",
+        "DJANGO_SETTINGS_MODULE": "bhp_portal.settings",
+        "DJANGO_ALLOWED_HOSTS": "testserver",
+        "DATABASE_URL": database_url(connection.settings_dict["NAME"]),
+        "PATH": "/usr/bin:/bin",
+    }
+    result = run_in_new_process(["-c", DEV_ERROR_PAGES], env)
+    assert result.returncode == 0, result.stderr
+    pages = json.loads(result.stdout.strip().splitlines()[-1])
+    status, body = pages["/_dev/404/"]
+    assert status == 404
+    assert BeautifulSoup(body, "html.parser").h1.get_text() == "Page not found"
+    assert "Technical" not in body and "Traceback" not in body
+    status, body = pages["/_dev/500/"]
+    if debug == "true":
+        assert status == 500
+        assert "Sorry, something went wrong" in body
+    else:
+        assert status == 404  # no such address in production
+        assert "Sorry, something went wrong" not in body

@@ -22,7 +22,6 @@ from tests.live_site import (
     database_copy,
     free_port,
     manage,
-    needs_postgresql,
     start_gunicorn,
     stop_gunicorn,
 )
@@ -36,7 +35,6 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(scope="module")
 def shared_database(django_db_setup, django_db_blocker):
-    needs_postgresql()
     with database_copy("scale", django_db_blocker) as url:
         yield url
 
