@@ -1,7 +1,8 @@
 """The site's image sizes, kept in one place.
 
 Templates ask for a size by name (`{% picture_of image "card" ... %}`), new
-and changed images get every rendition made as soon as they are saved, and
+and changed images get every rendition made by the task queue's worker soon
+after they are saved (a page that needs one first makes it then), and
 listings load the card renditions in bulk, so a page view never has to
 create renditions one after another.
 """
@@ -10,18 +11,20 @@ from functools import cache
 
 from django.db import transaction
 from django.db.models import Prefetch
-from django_tasks import task
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
-# Photographs come in AVIF, WebP and JPEG; logos keep their own format
+from .tasks import retried_task
+
+# Photographs come in WebP and JPEG (AVIF saved 3-18% of WebP's bytes for 4-15
+# times its encoding time: docs/front-end.md); logos keep their own format
 # (often PNG with transparency).
 SIZES = {
-    "card": "format-{avif,webp,jpeg} fill-{400x225,800x450}",
-    "hero": "format-{avif,webp,jpeg} fill-{640x360,1280x540,1920x720}",
-    "banner": "format-{avif,webp,jpeg} fill-{640x300,1280x600}",
-    "article": "format-{avif,webp,jpeg} fill-{960x540,1280x720}",
-    "content": "format-{avif,webp,jpeg} width-{400,800,1200}",
+    "card": "format-{webp,jpeg} fill-{400x225,800x450}",
+    "hero": "format-{webp,jpeg} fill-{640x360,1280x540,1920x720}",
+    "banner": "format-{webp,jpeg} fill-{640x300,1280x600}",
+    "article": "format-{webp,jpeg} fill-{960x540,1280x720}",
+    "content": "format-{webp,jpeg} width-{400,800,1200}",
     "logo": "height-60",
     # Open Graph and Twitter cards: JPEG, the one format every network reads.
     "social": "format-jpeg fill-1200x630",
@@ -45,11 +48,13 @@ CARD_RENDITIONS = filter_specs("card")
 ALL_FILTER_SPECS = [spec for size in SIZES for spec in filter_specs(size)]
 
 
-@task()
-def generate_renditions(image_id):
+@retried_task
+def generate_renditions(image_id, specs=None):
+    """Makes the renditions `specs` (default: every size) of one image, on
+    the task queue's worker, so an upload never waits for them."""
     image = get_image_model().objects.filter(pk=image_id).first()
     if image is not None:
-        image.get_renditions(*ALL_FILTER_SPECS)
+        image.get_renditions(*(specs or ALL_FILTER_SPECS))
 
 
 def generate_renditions_after_commit(image):
@@ -57,11 +62,11 @@ def generate_renditions_after_commit(image):
 
 
 def prerender(images, *specs):
-    """Make renditions ahead of the first request. The demo loader calls this
-    so neither the first visitor nor each test (whose rolled-back transaction
-    would discard them) waits for AVIF encoding."""
+    """Queues renditions ahead of the first request. The demo loader calls
+    this so neither the first visitor nor each test (whose rolled-back
+    transaction would discard them) waits for image encoding."""
     for image in images:
-        image.get_renditions(*specs)
+        generate_renditions.enqueue(image.pk, list(specs))
 
 
 def prefetch_card_images(lookup="listing_image"):

@@ -26,6 +26,7 @@ from wagtail.models import Site
 from . import navigation
 from . import search as site_search
 from .cache import paginator_counted_once, request_generation
+from .tasks import oldest_wait_seconds
 
 RESULTS_PER_PAGE = 10
 
@@ -185,11 +186,28 @@ def _cache_ready():
     return cache.get(key) == "1"
 
 
+def _task_queue_wait():
+    """Seconds the longest-waiting due task has waited, or None when the
+    queue cannot be read."""
+    try:
+        return round(oldest_wait_seconds(), 1)
+    except DatabaseError:
+        return None
+
+
 @never_cache
 def readyz(request):
-    """Readiness: the database and the cache answer. The body says which
-    failed, never why: connection strings and errors stay in the log."""
-    checks = {"database": _database_ready(), "cache": _cache_ready()}
+    """Readiness: the database and the cache answer, and the task queue is
+    being drained (no due task has waited over TASKS_MAX_WAIT_SECONDS: a
+    worker is down or overwhelmed). The body says which failed, never why:
+    connection strings and errors stay in the log."""
+    database = _database_ready()
+    wait = _task_queue_wait() if database else None
+    checks = {
+        "database": database,
+        "cache": _cache_ready(),
+        "tasks": wait is not None and wait <= settings.TASKS_MAX_WAIT_SECONDS,
+    }
     ready = all(checks.values())
     if not ready:
         logger.error(
@@ -197,6 +215,10 @@ def readyz(request):
         )
     body = {name: "ok" if ok else "unavailable" for name, ok in checks.items()}
     return JsonResponse(
-        {"status": "ok" if ready else "unavailable", **body},
+        {
+            "status": "ok" if ready else "unavailable",
+            **body,
+            "oldest_task_wait_seconds": wait,
+        },
         status=200 if ready else 503,
     )

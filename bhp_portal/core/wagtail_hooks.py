@@ -85,3 +85,10 @@ def use_bhp_content_checks(request, items, page):
 @hooks.register("register_admin_urls")
 def register_two_factor_urls():
     return two_factor.urlpatterns
+
+
+@hooks.register("register_admin_viewset")
+def register_task_results():
+    from .task_results import TaskResultViewSet
+
+    return TaskResultViewSet("task_results")

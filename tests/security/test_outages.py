@@ -33,7 +33,13 @@ def test_probes_answer_over_plain_http_for_the_load_balancer(db):
 def test_readyz_reports_database_and_cache_ok(client):
     response = client.get("/readyz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "cache": "ok",
+        "tasks": "ok",
+        "oldest_task_wait_seconds": 0.0,
+    }
 
 
 @pytest.fixture
@@ -66,6 +72,8 @@ def test_redis_down_makes_readyz_fail_without_detail(client):
         "status": "unavailable",
         "database": "ok",
         "cache": "unavailable",
+        "tasks": "ok",
+        "oldest_task_wait_seconds": 0.0,
     }
     assert CLOSED_PORT not in response.text
 

@@ -1,12 +1,11 @@
-"""The contact form: enquiries are stored first, then emailed, so a mail
-outage never loses one."""
+"""The contact form: enquiries are stored first, then emailed by the task
+queue's worker, so a mail outage never loses one or keeps a visitor waiting."""
 
 import logging
 
 import django.forms
 from django.db import models
 from modelcluster.fields import ParentalKey
-from wagtail.admin.mail import send_mail
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -18,6 +17,7 @@ from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, Form
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
+from ..tasks import send_email
 from .base import BasePage
 from .site_settings import SiteSettings
 
@@ -168,17 +168,14 @@ class ContactFormPage(EmailFormMixin, FormMixin, BasePage):
         submission = FormMixin.process_form_submission(self, form)
         recipients = self.recipients()
         if recipients:
-            try:
-                send_mail(
-                    self.subject or f"Enquiry from {self.get_site().site_name}",
-                    self.render_email(form),
-                    recipients,
-                    self.from_address or None,
-                )
-            except Exception:
-                logger.exception(
-                    "Contact form: enquiry %s stored but not emailed", submission.pk
-                )
+            # The worker sends it, and tries again while the mail server
+            # refuses: the visitor never waits on the mail server.
+            send_email.enqueue(
+                self.subject or f"Enquiry from {self.get_site().site_name}",
+                self.render_email(form),
+                recipients,
+                self.from_address or None,
+            )
         else:
             logger.warning(
                 "Contact form: no enquiries address set; enquiry %s only stored",
