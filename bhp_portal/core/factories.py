@@ -1,5 +1,7 @@
 """Factories for the shared page types, used by tests and the demo loader."""
 
+import io
+
 import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
@@ -13,6 +15,29 @@ from .models import (
     KeyFact,
     StandardPage,
 )
+
+
+def phone_photo(width=4032, height=3024):
+    """A JPEG file of a phone camera's size (12 megapixels, a few MB): gradient,
+    shapes and sensor-like noise, so it compresses like a photograph."""
+    from PIL import Image, ImageDraw
+
+    photo = Image.linear_gradient("L").resize((width, height)).convert("RGB")
+    draw = ImageDraw.Draw(photo)
+    for n in range(60):
+        box = (
+            n * width // 67,
+            n * height // 75,
+            n * width // 67 + 500,
+            n * height // 75 + 400,
+        )
+        draw.ellipse(box, fill=(n * 4, 90, 160))
+    noise = Image.effect_noise((width, height), 60).convert("RGB")
+    file = io.BytesIO()
+    Image.blend(photo, noise, 0.3).save(file, "JPEG", quality=92)
+    file.name = "phone-photo.jpg"
+    file.seek(0)
+    return file
 
 
 def rich_text(html):

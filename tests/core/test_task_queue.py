@@ -1,7 +1,6 @@
 """The task queue in PostgreSQL and its worker: uploads, mail and waiting
 tasks, as production runs them (the rest of the suite runs tasks inline)."""
 
-import io
 import subprocess
 import sys
 from datetime import timedelta
@@ -14,11 +13,11 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
-from PIL import Image, ImageDraw
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.images import get_image_model
 
 from bhp_portal.core import tasks
+from bhp_portal.core.factories import phone_photo
 from bhp_portal.core.images import ALL_FILTER_SPECS
 from bhp_portal.core.models import HomePage
 from tests.core.test_contact_form import VALID
@@ -51,22 +50,6 @@ def run_worker(monkeypatch):
 
 def queued(task_name):
     return DBTaskResult.objects.filter(task_path__endswith=task_name)
-
-
-def phone_photo():
-    """A 4032x3024 JPEG of a few megabytes, as a phone takes."""
-    photo = Image.linear_gradient("L").resize((4032, 3024)).convert("RGB")
-    draw = ImageDraw.Draw(photo)
-    for n in range(60):
-        draw.ellipse(
-            (n * 60, n * 40, n * 60 + 500, n * 40 + 400), fill=(n * 4, 90, 160)
-        )
-    noise = Image.effect_noise((4032, 3024), 60).convert("RGB")
-    buffer = io.BytesIO()
-    Image.blend(photo, noise, 0.3).save(buffer, "JPEG", quality=92)
-    buffer.name = "phone-photo.jpg"
-    buffer.seek(0)
-    return buffer
 
 
 def image_urls(response):
