@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "bhp_portal.core.middleware.PreviewSchemeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "bhp_portal.core.middleware.SecurityHeadersMiddleware",
+    # Before anything that can wait on the cache or the database.
+    "bhp_portal.core.middleware.FloodGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, CSRF and messages: it must see the cookies they set.
     "bhp_portal.core.middleware.PageCacheMiddleware",
@@ -95,6 +97,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wrong privacy-password guesses are answered 429 before Wagtail checks.
+    "bhp_portal.core.privacy_throttle.PrivacyPasswordThrottleMiddleware",
     # Last, so a locked-out login is answered before any view runs.
     "axes.middleware.AxesMiddleware",
 ]
@@ -167,6 +171,19 @@ CACHES["default"]["KEY_PREFIX"] = env.str("CACHE_KEY_PREFIX", default="bhp")
 # 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PAGE_CACHE_EXCLUDED_PATHS = (f"/{WAGTAIL_ADMIN_PATH}", "/documents/")
+# A change the public could see is also recorded in PostgreSQL, so it retires
+# cached pages even when Redis lost it. Between renders, each process checks
+# the database at most this often: the longest an unpublished or newly
+# private page can still be served from the cache after a Redis outage.
+PAGE_CACHE_GENERATION_CHECK_SECONDS = env.float(
+    "PAGE_CACHE_GENERATION_CHECK_SECONDS", default=5.0
+)
+# Searches, the API and form posts (which the page cache cannot answer) are
+# limited per client address to this many requests per window (a 429 after);
+# 0 turns the limit off. core/middleware.py, FloodGuardMiddleware.
+RATE_LIMIT_REQUESTS = env.int("RATE_LIMIT_REQUESTS", default=30)
+RATE_LIMIT_WINDOW_SECONDS = env.int("RATE_LIMIT_WINDOW_SECONDS", default=10)
+RATE_LIMITED_PATHS = ("/search/", "/api/")
 
 _email = env.email_url(
     "EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25"
@@ -308,18 +325,26 @@ AUTHENTICATION_BACKENDS = [
     "bhp_portal.core.auth_backends.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Five wrong passwords for one account from one address lock that pair out,
-# even with the right password, until the cool-off ends or `axes_reset`.
+# Wrong passwords lock sign-in, even with the right password, until the
+# cool-off ends or `axes_reset_username`: 5 for one account from one address,
+# and 20 for one account from all addresses together, which caps guesses
+# spread over many addresses while a stranger still needs four addresses'
+# worth to lock an editor out (core.auth_backends.LockoutHandler).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_ACCOUNT_FAILURE_LIMIT = env.int("AXES_ACCOUNT_FAILURE_LIMIT", default=20)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "bhp_portal.core.auth_backends.LockoutHandler"
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
+# Attempts during a lock are refused unrecorded, so they cannot prolong it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account/locked_out.html"
 AXES_VERBOSE = False
 AXES_CLIENT_IP_CALLABLE = "bhp_portal.core.middleware.client_ip"
-# Proxies in front of the site that append to X-Forwarded-For (nginx: 1).
-# 0 trusts only the socket address.
-TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0 if DEBUG else 1)
+# Proxies in front of the site that append to X-Forwarded-For; one nginx or
+# load balancer: 1. Counting more than there are lets a visitor pick the
+# address the lock-out sees, so the default trusts only the socket address.
+TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
 
 # Staff must confirm a one-time code from an authenticator app (TOTP) before
 # the admin opens. Off by default only in development.

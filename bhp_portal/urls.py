@@ -6,11 +6,18 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from bhp_portal.api import api_router
+from bhp_portal.core import two_factor
 from bhp_portal.core import views as core_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("readyz", core_views.readyz, name="readyz"),
+    # Ahead of the admin's own sign-out, which it replaces (two_factor.sign_out).
+    path(
+        f"{settings.WAGTAIL_ADMIN_PATH}logout/",
+        two_factor.sign_out,
+        name="wagtailadmin_logout",
+    ),
     path(settings.WAGTAIL_ADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -10,6 +10,7 @@ release). Nothing can be written through the API.
 
 import re
 
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -38,6 +39,10 @@ class PublicAPI:
     Wagtail would otherwise fail on."""
 
     renderer_classes = [EscapedJSONRenderer]
+    # The site's session only: DRF's default also accepts a password in a
+    # Basic auth header, which would open private collections without the
+    # second factor (core/two_factor.py).
+    authentication_classes = [SessionAuthentication]
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)

@@ -1,4 +1,10 @@
+from axes.attempts import get_cool_off_threshold
 from axes.backends import AxesStandaloneBackend
+from axes.handlers.database import AxesDatabaseHandler
+from axes.helpers import get_client_username, get_failure_limit
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.db.models import Sum
 
 
 class LockoutBackend(AxesStandaloneBackend):
@@ -13,3 +19,32 @@ class LockoutBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username, password, **kwargs)
+
+
+class LockoutHandler(AxesDatabaseHandler):
+    """Axes' database handler, plus a limit per account across all addresses.
+
+    Axes compares every lock-out parameter against the one AXES_FAILURE_LIMIT,
+    so counting by username alone would let five guesses from anywhere lock an
+    editor out. Here one address is stopped at AXES_FAILURE_LIMIT and guesses
+    spread over many addresses at the higher AXES_ACCOUNT_FAILURE_LIMIT; both
+    locks last for the cool-off only."""
+
+    def get_failures(self, request, credentials=None):
+        failures = super().get_failures(request, credentials)
+        if (
+            account_failures(request, credentials)
+            >= settings.AXES_ACCOUNT_FAILURE_LIMIT
+        ):
+            # Axes locks when this reaches its own limit.
+            return max(failures, get_failure_limit(request, credentials))
+        return failures
+
+
+def account_failures(request, credentials):
+    """Failed sign-ins for the account within the cool-off, from any address."""
+    attempts = AccessAttempt.objects.filter(
+        username=get_client_username(request, credentials),
+        attempt_time__gte=get_cool_off_threshold(request),
+    )
+    return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0

@@ -1,26 +1,54 @@
 """The shared page cache: whole anonymous responses kept in Django's cache.
 
-Every key carries a site-wide *generation* number that lives in the same
-shared cache. Any change the public could see (see signals.py) increments it,
-so every app server reading that cache stops using the old entries at once,
-without having to know which URLs a change touched. docs/performance.md
+Every key carries a site-wide *generation* in two parts. Any change the
+public could see (see signals.py) increments both. The first lives in the
+shared cache, so every app server stops using the old entries at once,
+without having to know which URLs a change touched. The second lives in
+PostgreSQL and is bumped in the change's own transaction, so a bump the
+cache dropped (Redis unreachable: the backend fails open) still retires the
+old entries: each server reads it before every render and, between renders,
+at most every PAGE_CACHE_GENERATION_CHECK_SECONDS. docs/performance.md
 explains the choice.
+
+A key also holds only the query parameters the page reads (QUERY_PARAMETERS),
+normalised, and the request is rewritten to match before the page renders, so
+tracking and made-up parameters share the plain page's entry and can never
+be echoed into a copy other visitors get.
 """
 
 import hashlib
+import logging
 import time
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db import DatabaseError, connection, transaction
+from django.http import QueryDict
 from django.utils.functional import SimpleLazyObject
+from wagtail.models import Page
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
 # Header names are case-insensitive; these are compared lower-cased.
 NEVER_STORED_HEADERS = {"set-cookie", "x-cache"}
 UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
+
+# The query parameters each page type (by model label) or other view (by URL
+# name) reads. A page type missing here reads none; a view missing here may
+# read any, and every parameter makes an entry of its own, as the API's do.
+QUERY_PARAMETERS = {
+    "news.newsindexpage": ("page", "partner", "theme", "type", "year"),
+    "search": ("page", "q", "type"),
+    "sitemap": ("p",),
+    "robots_txt": (),
+}
+EVERY_PARAMETER = None
+# Searches differing only in case or spacing find the same pages.
+NORMALISE = {"q": lambda value: " ".join(value.lower().split())}
 
 
 def get_generation():
@@ -41,10 +69,67 @@ def bump_generation():
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
+# This process's last reading of the database's part, and when it was read.
+_database_generation = {"value": None, "read_at": float("-inf")}
+
+
+def _remember(value):
+    _database_generation.update(value=value, read_at=time.monotonic())
+
+
+def _remember_bump(value):
+    # Another thread may have read a later bump since this one committed.
+    if _database_generation["value"] is None or value > _database_generation["value"]:
+        _remember(value)
+
+
+def read_database_generation():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT value FROM core_pagecachegeneration WHERE id = 1")
+        row = cursor.fetchone()
+    value = row[0] if row else 0
+    _remember(value)
+    return value
+
+
+def bump_database_generation():
+    """Retire every cached page and fragment when the current transaction
+    commits, whatever happens to the cache meanwhile. This process takes the
+    new number at once; the others within PAGE_CACHE_GENERATION_CHECK_SECONDS."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO core_pagecachegeneration (id, value) VALUES (1, 1) "
+            "ON CONFLICT (id) DO UPDATE "
+            "SET value = core_pagecachegeneration.value + 1 RETURNING value"
+        )
+        value = cursor.fetchone()[0]
+    transaction.on_commit(lambda: _remember_bump(value))
+
+
+def remembered_database_generation():
+    """The database's part as this process last read it, read again when that
+    was PAGE_CACHE_GENERATION_CHECK_SECONDS ago or more. While the database
+    cannot be read, the last reading stands (cached pages keep answering in
+    a database outage), or None when there is none."""
+    remembered = _database_generation
+    age = time.monotonic() - remembered["read_at"]
+    if age < settings.PAGE_CACHE_GENERATION_CHECK_SECONDS:
+        return remembered["value"]
+    try:
+        return read_database_generation()
+    except DatabaseError as error:
+        logger.warning("Page-cache generation unreadable: %s", type(error).__name__)
+        remembered["read_at"] = time.monotonic()
+        return remembered["value"]
+
+
 def request_generation(request):
-    """The generation, read at most once per request."""
+    """The generation, read at most once per request; a request that renders
+    reads the database's part anew."""
     if not hasattr(request, "_page_cache_generation"):
-        request._page_cache_generation = get_generation()
+        request._page_cache_generation = (
+            f"{get_generation()}.{read_database_generation()}"
+        )
     return request._page_cache_generation
 
 
@@ -92,14 +177,83 @@ def fragment_cache_key(request):
     )
 
 
-def page_cache_key(request):
-    """Host, scheme, path and the query string with its parameters sorted, so
-    `?page=2&theme=cancer` and `?theme=cancer&page=2` share one entry."""
-    query = urlencode(sorted(parse_qsl(request.META.get("QUERY_STRING", ""), True)))
+def query_pairs(request, uses):
+    """The request's query parameters that count for its entry, sorted: those
+    in `uses`, normalised, leaving out empty ones (an empty filter is no
+    filter); or every one as given, when `uses` is EVERY_PARAMETER."""
+    given = [(name, value) for name, values in request.GET.lists() for value in values]
+    if uses is EVERY_PARAMETER:
+        return sorted(given)
+    kept = ((name, NORMALISE.get(name, str)(value)) for name, value in given)
+    return sorted((name, value) for name, value in kept if name in uses and value)
+
+
+def keep_only(request, pairs):
+    """Rewrites the request's query string to `pairs`, before any view reads it."""
+    query = urlencode(pairs)
+    request.META["QUERY_STRING"] = query
+    request.GET = QueryDict(query)
+
+
+def page_cache_key(request, generation, pairs):
+    """Host, scheme, path and `pairs`. The key with no pairs holds the entry
+    that says which parameters the page reads (see lookup)."""
     scheme = "https" if request.is_secure() else "http"
-    url = f"{scheme}://{request.get_host()}{request.path}?{query}"
+    url = f"{scheme}://{request.get_host()}{request.path}?{urlencode(pairs)}"
     digest = hashlib.sha256(url.encode()).hexdigest()
-    return f"page-cache:{request_generation(request)}:{digest}"
+    return f"page-cache:{generation}:{digest}"
+
+
+def parameters_read(request, response):
+    page = (getattr(response, "context_data", None) or {}).get("page")
+    if isinstance(page, Page):
+        return QUERY_PARAMETERS.get(page._meta.label_lower, ())
+    view_name = getattr(request.resolver_match, "view_name", None)
+    return QUERY_PARAMETERS.get(view_name, EVERY_PARAMETER)
+
+
+def lookup(request):
+    """The stored copy of the response to `request`, or None.
+
+    A URL's entry (its key with no parameters) holds the parameters its page
+    reads, and the copy for none of them. Once the entry is known, the
+    request keeps only those parameters, normalised, so the view renders
+    exactly what its key says."""
+    database_part = remembered_database_generation()
+    if database_part is None:
+        return None
+    generation = f"{get_generation()}.{database_part}"
+    entry = cache.get(page_cache_key(request, generation, ()))
+    if entry is None:
+        return None
+    uses, frozen = entry
+    pairs = query_pairs(request, uses)
+    if uses is not EVERY_PARAMETER:
+        keep_only(request, pairs)
+    return cache.get(page_cache_key(request, generation, pairs)) if pairs else frozen
+
+
+def store(request, response):
+    """Keeps a response `may_store` accepted, under the generation it was
+    rendered with, and says whether it did."""
+    generation = request_generation(request)
+    uses = parameters_read(request, response)
+    pairs = query_pairs(request, uses)
+    entry_key = page_cache_key(request, generation, ())
+    timeout = settings.PAGE_CACHE_SECONDS
+    if query_pairs(request, EVERY_PARAMETER) != pairs:
+        # The first request for this URL rendered with parameters the page
+        # may have echoed (say, into its pagination links) or not yet
+        # normalised: only the entry is kept, and later requests are
+        # rewritten before they render.
+        cache.add(entry_key, (uses, None), timeout)
+        return False
+    if pairs:
+        cache.add(entry_key, (uses, None), timeout)
+        cache.set(page_cache_key(request, generation, pairs), freeze(response), timeout)
+    else:
+        cache.set(entry_key, (uses, freeze(response)), timeout)
+    return True
 
 
 def may_use_cache(request):
@@ -149,4 +303,5 @@ def freeze(response):
         for name, value in response.items()
         if name.lower() not in NEVER_STORED_HEADERS
     ]
-    return (response.content, headers)
+    # A search counts in the editors' report each time its copy is served.
+    return (response.content, headers, getattr(response, "search_term", None))

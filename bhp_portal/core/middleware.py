@@ -1,15 +1,105 @@
-"""The page cache, site-wide security headers, the database-outage page and
-the client address used by the login lock-out."""
+"""The flood guard, the page cache, site-wide security headers, the
+database-outage page and the client address used by the login lock-out."""
+
+import ipaddress
+import logging
+from contextlib import suppress
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.core.cache import cache
-from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.db import DatabaseError, InterfaceError, OperationalError
+from django.http import HttpResponse, JsonResponse
 from django.utils.cache import patch_cache_control
 
 from . import cache as page_cache
-from .views import database_unavailable
+from . import search as site_search
+from .views import database_unavailable, healthz
+
+logger = logging.getLogger(__name__)
+
+TOO_MANY_REQUESTS_PAGE = """<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8"><title>Too many requests</title>
+</head><body><h1>Too many requests</h1>
+<p>Please wait {seconds} seconds, then try again.</p></body></html>
+"""
+
+
+class FloodGuardMiddleware:
+    """Runs before anything that can wait on the cache or the database. The
+    liveness probe is answered here, so it never waits on either. The routes
+    whose every request can cost a render (searches, the API, form posts)
+    are limited per client: a client over RATE_LIMIT_REQUESTS in
+    RATE_LIMIT_WINDOW_SECONDS gets a 429 that costs no query, so a flood
+    cannot hold every worker. The client is `client_ip` (the socket address,
+    or the one the trusted proxy saw); the counts live in the shared cache,
+    and when it is down, or there is no address, nobody is limited."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info == "/healthz":
+            return healthz(request)
+        route = rate_limited_route(request)
+        address = client_ip(request) if route else ""
+        if route and address and over_limit(route, address):
+            return too_many_requests(route)
+        return self.get_response(request)
+
+
+def rate_limited_route(request):
+    """Which limit the request counts against, or None."""
+    path = request.path_info
+    if not settings.RATE_LIMIT_REQUESTS or path.startswith(admin_prefix()):
+        return None
+    if request.method == "POST":
+        return "post"
+    return next((p for p in settings.RATE_LIMITED_PATHS if path.startswith(p)), None)
+
+
+def over_limit(route, address):
+    count = count_request(f"rate-limit:{route}:{address}")
+    if count == settings.RATE_LIMIT_REQUESTS + 1:
+        logger.warning("Rate limit reached on %s by %s", route, address)
+    return count > settings.RATE_LIMIT_REQUESTS
+
+
+def count_request(key):
+    """This request's number in its client's window, which starts with the
+    client's first request; 0 when the cache cannot count."""
+    window = settings.RATE_LIMIT_WINDOW_SECONDS
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        # The window's first request, or the cache is down (then add() fails).
+        if cache.add(key, 1, window):
+            return 1
+        try:
+            return cache.incr(key)
+        except ValueError:
+            return 0
+    if count == 1:
+        # Redis's INCR recreates a key that expired after Django checked it
+        # was there, without an expiry; this gives it one.
+        cache.touch(key, window)
+    return count
+
+
+def too_many_requests(route):
+    # The window starts with the client's first request, so waiting a whole
+    # window is always enough.
+    seconds = settings.RATE_LIMIT_WINDOW_SECONDS
+    if route.startswith("/api/"):
+        message = f"Too many requests: try again in {seconds} seconds."
+        response = JsonResponse({"message": message}, status=429)
+        response["Access-Control-Allow-Origin"] = "*"
+    else:
+        page = TOO_MANY_REQUESTS_PAGE.format(seconds=seconds)
+        response = HttpResponse(page, status=429)
+    response["Retry-After"] = str(seconds)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 class PageCacheMiddleware:
@@ -25,14 +115,14 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not page_cache.may_use_cache(request):
             return self.get_response(request)
-
-        key = page_cache.page_cache_key(request)
-        frozen = cache.get(key)
+        frozen = page_cache.lookup(request)
         if frozen is not None:
-            content, headers = frozen
-            response = HttpResponse(content, headers=headers)
-            response["X-Cache"] = "HIT"
-            return response
+            return hit(request, frozen)
+        try:
+            page_cache.request_generation(request)
+        except DatabaseError:
+            # The view cannot render either; it answers with the outage page.
+            return self.get_response(request)
 
         response = self.get_response(request)
         if page_cache.may_store(request, response):
@@ -43,9 +133,21 @@ class PageCacheMiddleware:
                     max_age=0,
                     s_maxage=settings.FRONTEND_CACHE_SECONDS,
                 )
-            cache.set(key, page_cache.freeze(response), settings.PAGE_CACHE_SECONDS)
-            response["X-Cache"] = "MISS"
+            if page_cache.store(request, response):
+                response["X-Cache"] = "MISS"
         return response
+
+
+def hit(request, frozen):
+    content, headers, search_term = frozen
+    if search_term and request.method == "GET":
+        try:
+            site_search.record_search(search_term)
+        except DatabaseError as error:
+            logger.warning("Search not counted: %s", type(error).__name__)
+    response = HttpResponse(content, headers=headers)
+    response["X-Cache"] = "HIT"
+    return response
 
 
 class PreviewSchemeMiddleware:
@@ -122,13 +224,16 @@ class DatabaseUnavailableMiddleware:
 
 
 def client_ip(request):
-    """The visitor's address. Behind TRUSTED_PROXY_COUNT proxies it is the
-    entry that many places from the right of X-Forwarded-For: entries further
-    left were written by the client and can be forged."""
+    """The visitor's address, for the sign-in lock-out, the privacy password
+    throttle and the rate limit. Behind TRUSTED_PROXY_COUNT proxies it is the entry that
+    many places from the right of X-Forwarded-For: entries further left were
+    written by the client and can be forged. An entry that is no address (a
+    proxy passing the client's header on unchecked) is not used: the lock-out
+    stores addresses in an inet column and would fail on it."""
     count = settings.TRUSTED_PROXY_COUNT
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if count and forwarded:
-        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        if hops:
-            return hops[-min(count, len(hops))]
+    hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+    if count and hops:
+        with suppress(ValueError):
+            return str(ipaddress.ip_address(hops[-min(count, len(hops))]))
     return request.META.get("REMOTE_ADDR", "")

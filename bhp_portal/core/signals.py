@@ -1,11 +1,11 @@
 """Retire cached pages and fragments whenever something the public sees changes.
 
 One rule covers every kind of change: saving or deleting a page, snippet,
-setting, image, document, site or privacy setting bumps the page-cache
-generation (core/cache.py), except saves that only touch an unpublished
-draft. Publishing, unpublishing and moving are also caught by Wagtail's own
-signals. The CDN, when one is configured, is told to drop the page and the
-listing pages above it.
+setting, image, document, site, privacy setting or promoted search result
+bumps the page-cache generation (core/cache.py), except saves that only
+touch an unpublished draft. Publishing, unpublishing and moving are also
+caught by Wagtail's own signals. The CDN, when one is configured, is told to
+drop the page and the listing pages above it.
 
 Saving an image also makes all its renditions (core/images.py).
 """
@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
@@ -22,7 +23,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
-from .cache import bump_generation
+from .cache import bump_database_generation, bump_generation
 from .images import generate_renditions_after_commit
 
 SHOWN_ON_PAGES = (
@@ -33,6 +34,7 @@ SHOWN_ON_PAGES = (
     BaseGenericSetting,
     AbstractImage,
     AbstractDocument,
+    SearchPromotion,
 )
 # Saves limited to these fields record drafts, locks or file metadata; the
 # published page does not change.
@@ -53,8 +55,11 @@ UNSEEN_FIELDS = frozenset(
 
 
 def invalidate():
-    """Bump now, so this process never serves the old page, and again after
-    commit, so no server can have cached the old rows in between."""
+    """Bump the database's part with the change itself, so the change retires
+    the old pages whatever the cache does; the cache's part now, so this
+    process never serves the old page, and again after commit, so no server
+    can have cached the old rows in between."""
+    bump_database_generation()
     bump_generation()
     transaction.on_commit(bump_generation)
 

@@ -19,7 +19,7 @@ from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
@@ -75,10 +75,10 @@ class SearchForm(forms.Form):
     )
 
 
-# Never kept in the shared page cache: every search must reach the view to be
-# counted in the editors' search terms report, and a promotion an editor adds
-# must show at once.
-@cache_control(private=True)
+# Kept in the shared page cache like any page (its key holds the normalised
+# query, core/cache.py); a promotion an editor adds retires it at once
+# (core/signals.py), and each copy served still counts in the editors' search
+# terms report.
 @require_safe
 def search(request):
     form = SearchForm(request.GET)
@@ -95,7 +95,13 @@ def search(request):
         context["browse"] = (
             navigation.main_menu(site, request_generation(request)) if site else []
         )
-    return TemplateResponse(request, "core/search.html", context)
+    response = TemplateResponse(request, "core/search.html", context)
+    page_obj = context.get("page_obj")
+    if page_obj is not None and page_obj.number == 1:
+        # Turning to the next page is the same search, so it is not counted.
+        site_search.record_search(query)
+        response.search_term = query
+    return response
 
 
 def _type_links(query, current):
@@ -132,8 +138,6 @@ def _results(request, query, type_key):
             page_obj.object_list = list(page_obj.object_list)
     except (DatabaseError, ValueError):
         return {"search_failed": True}
-    if page_obj.number == 1:
-        site_search.record_search(query)
     params = {"q": query, **({"type": type_key} if type_key else {})}
     return {
         "page_obj": page_obj,

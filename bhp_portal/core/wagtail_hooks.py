@@ -92,3 +92,19 @@ def register_task_results():
     from .task_results import TaskResultViewSet
 
     return TaskResultViewSet("task_results")
+
+
+# Contact enquiries are visitors' personal data: only the people who answer
+# them (the Enquiries group) and administrators read them in the admin, not
+# everyone who may edit the contact page (docs/security.md).
+ENQUIRIES_GROUP = "Enquiries"
+
+
+@hooks.register("filter_form_submissions_for_user")
+def enquiries_only_for_those_who_answer_them(user, editable_forms):
+    from wagtail.contrib.forms.utils import get_form_types
+    from wagtail.models import Page
+
+    if user.is_superuser or user.groups.filter(name=ENQUIRIES_GROUP).exists():
+        return Page.objects.filter(content_type__in=get_form_types())
+    return editable_forms.none()

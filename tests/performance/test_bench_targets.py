@@ -40,6 +40,7 @@ def results(**changes):
         },
         "uncached": {"home": figures(p95_ms=150)},
         "worker_rss_mb": {"cached": [120.0, 125.5], "cold": [130.0, 131.0]},
+        "upload_12mp": {"status": 302, "seconds": 1.4, "renditions_inline": 0},
     }
     return {**base, **changes}
 
@@ -59,6 +60,7 @@ def test_a_bench_within_every_target_misses_none(bench):
         "contact form: cold p95 < 60 ms": 25,
         "search: cold p95 < 100 ms": 95,
         "no errors, every page answered 200": 0,
+        "12 MP photo upload answers in < 3 s, no rendition inline": 1.4,
         "worker RSS < 200 MB": 131.0,
     }
 
@@ -100,3 +102,18 @@ def test_the_largest_worker_after_any_phase_counts(bench):
         "measured": 210.0,
         "met": False,
     }
+
+
+@pytest.mark.parametrize(
+    "upload",
+    [
+        {"status": 302, "seconds": 3.0, "renditions_inline": 0},
+        {"status": 302, "seconds": 1.0, "renditions_inline": 6},
+        {"status": 200, "seconds": 1.0, "renditions_inline": 0},
+    ],
+    ids=["slow", "renditions-inline", "refused"],
+)
+def test_a_slow_upload_or_renditions_made_inline_are_missed(bench, upload):
+    assert missed(bench, results(upload_12mp=upload)) == [
+        "12 MP photo upload answers in < 3 s, no rendition inline"
+    ]

@@ -1,6 +1,23 @@
 import pytest
+from django.contrib.auth import get_user_model
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+PASSWORD = "a long and perfectly good passphrase"
+LOGIN_URL = "/admin/login/"
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Each sign-in hashes the password; the real hasher is slow by design.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def editor(db):
+    return get_user_model().objects.create_superuser(
+        "editor", "editor@bhp.example", PASSWORD
+    )
 
 
 @pytest.fixture

@@ -17,15 +17,17 @@ pytestmark = pytest.mark.django_db
 
 
 def run_script(script, *args, **env):
-    return subprocess.run(  # noqa: S603 (our own scripts)
+    result = subprocess.run(  # noqa: S603 (our own scripts)
         # As `make backup` runs it: with PostgreSQL's own client programs.
         [sys.executable, "-m", "bhp_portal.embedded_postgres", "run"]
         + [f"scripts/{script}", *args],
         env={**os.environ, **env},
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
     )
+    assert result.returncode == 0, result.stderr
+    return result
 
 
 @pytest.fixture

@@ -1,29 +1,12 @@
 """Editor sign-in: lock-out after repeated failures and the second factor."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.security.conftest import verify_second_factor
+from tests.security.conftest import LOGIN_URL, PASSWORD, verify_second_factor
 from tests.utils import ProxyClient, soup
-
-PASSWORD = "a long and perfectly good passphrase"
-LOGIN_URL = "/admin/login/"
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # Each sign-in hashes the password; the real hasher is slow by design.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def editor(db):
-    return get_user_model().objects.create_superuser(
-        "editor", "editor@bhp.example", PASSWORD
-    )
 
 
 def sign_in(client, password, username="editor"):

@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
+from wagtail.contrib.forms.models import FormSubmission
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site
 from wagtail.test.utils.form_data import (
@@ -17,15 +18,17 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
-from bhp_portal.core.models import SiteSettings
+from bhp_portal.core.models import ContactFormPage, SiteSettings
 from news.factories import NewsArticlePageFactory
 from news.models import NewsIndexPage
+from partners.factories import OrganisationFactory
+from partners.models import Organisation
 from research.factories import ResearchThemePageFactory
 from tests.utils import ProxyClient, news_article_form
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "Comms team", "Editors", "Moderators", "superuser"]
+ROLES = ["anonymous", "Comms team", "Editors", "Moderators", "Enquiries", "superuser"]
 
 
 @pytest.fixture
@@ -184,20 +187,56 @@ def change_settings(client, theme, article):
     return SiteSettings.for_site(site).address == "1 Changed Street"
 
 
-# action: allowed for (anonymous, Comms team, Editors, Moderators, superuser)
+def add_organisation(client, theme, article):
+    client.post(
+        "/admin/snippets/partners/organisation/add/",
+        {"name": "Matrix Health Trust", "slug": "matrix-trust", "kind": "nhs_trust"},
+    )
+    return Organisation.objects.filter(slug="matrix-trust").exists()
+
+
+def change_organisation(client, theme, article):
+    organisation = OrganisationFactory(name="Old name", slug="matrix-old")
+    client.post(
+        f"/admin/snippets/partners/organisation/edit/{organisation.pk}/",
+        {"name": "New name", "slug": "matrix-old", "kind": "nhs_trust"},
+    )
+    return Organisation.objects.get(pk=organisation.pk).name == "New name"
+
+
+def read_enquiries(client, theme, article):
+    contact = ContactFormPage.objects.get()
+    FormSubmission.objects.create(
+        page=contact, form_data={"your_message": "My private matrix enquiry"}
+    )
+    listing = client.get(f"/admin/forms/submissions/{contact.pk}/")
+    export = client.get(f"/admin/forms/submissions/{contact.pk}/?export=csv")
+    bodies = [listing.content, b"".join(getattr(export, "streaming_content", []))]
+    shown = [b"My private matrix enquiry" in body for body in bodies]
+    assert all(shown) or not any(shown)
+    return all(shown)
+
+
+# action: allowed for (anonymous, Comms team, Editors, Moderators, Enquiries,
+# superuser)
 MATRIX = {
-    view_draft: (False, False, True, True, True),
-    preview_revision: (False, False, True, True, True),
-    edit_theme: (False, False, True, True, True),
-    edit_news: (False, True, True, True, True),
-    publish_theme: (False, False, True, True, True),
+    view_draft: (False, False, True, True, False, True),
+    preview_revision: (False, False, True, True, False, True),
+    edit_theme: (False, False, True, True, False, True),
+    edit_news: (False, True, True, True, False, True),
+    publish_theme: (False, False, True, True, False, True),
     # News goes out through the Moderators' sign-off.
-    publish_news: (False, False, False, True, True),
+    publish_news: (False, False, False, True, False, True),
     # A live page is deleted only by someone who may publish there.
-    delete_theme: (False, False, True, True, True),
-    delete_news: (False, False, False, True, True),
-    upload_image: (False, True, True, True, True),
-    change_settings: (False, False, False, False, True),
+    delete_theme: (False, False, True, True, False, True),
+    delete_news: (False, False, False, True, False, True),
+    upload_image: (False, True, True, True, False, True),
+    change_settings: (False, False, False, False, False, True),
+    # Editors publish partner pages, so they add the organisations behind them.
+    add_organisation: (False, False, True, False, False, True),
+    change_organisation: (False, False, True, False, False, True),
+    # Enquiries are personal data: read by those who answer them, no one else.
+    read_enquiries: (False, False, False, False, True, True),
 }
 
 CASES = [

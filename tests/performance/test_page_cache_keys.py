@@ -1,0 +1,84 @@
+"""Which query parameters make a page-cache entry of their own: only those the
+page reads. Tracking and unknown parameters share the plain page's entry, so
+a random query string neither bypasses the cache nor fills Redis."""
+
+import pytest
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
+
+from tests.utils import ProxyClient, soup
+
+pytestmark = pytest.mark.django_db
+
+
+def x_cache(response):
+    return response.headers.get("X-Cache")
+
+
+def test_tracking_parameters_are_a_hit_of_the_plain_page_and_add_no_key(
+    client, shared_redis
+):
+    assert x_cache(client.get("/")) == "MISS"
+    plain = client.get("/")
+    keys = shared_redis.keys()
+    for query in ["utm_source=x", "fbclid=a1", "gclid=b2&utm_campaign=spring", "x=1"]:
+        response = client.get(f"/?{query}")
+        assert x_cache(response) == "HIT", query
+        assert response.content == plain.content
+    assert shared_redis.keys() == keys
+
+
+def test_a_page_ignores_parameters_that_other_pages_read(client):
+    client.get("/about/")
+    assert x_cache(client.get("/about/?page=2&theme=cancer&q=trials")) == "HIT"
+
+
+def test_news_filters_and_page_numbers_keep_their_own_entries(client):
+    everything = client.get("/news/")
+    cancer = client.get("/news/?theme=cancer")
+    assert x_cache(cancer) == "MISS"
+    assert cancer.content != everything.content
+    assert x_cache(client.get("/news/?utm_source=mail&theme=cancer")) == "HIT"
+    assert x_cache(client.get("/news/?page=2")) == "MISS"
+    # An empty filter is no filter: the form's "All themes" sends one.
+    assert x_cache(client.get("/news/?theme=&partner=&type=&year=")) == "HIT"
+
+
+def test_parameters_a_page_ignores_never_reach_the_copy_others_get(client):
+    # The URL's first visit renders as asked (the cache does not know yet
+    # which parameters the page reads) and is not kept; later ones are
+    # rewritten to the parameters it reads before it renders.
+    for _ in range(2):
+        client.get("/news/?page=2&utm_source=spam-link")
+    later = ProxyClient().get("/news/?page=2")
+    assert x_cache(later) == "HIT"
+    assert "spam-link" not in later.text
+
+
+def result_titles(response):
+    return [a.get_text() for a in soup(response).select("ol.search-results h3 a")]
+
+
+def test_searches_share_an_entry_once_normalised(client):
+    first = client.get("/search/?q=cancer+trials")
+    assert result_titles(first)
+    again = client.get("/search/?type=&q=%20Cancer%20%20TRIALS%0A")
+    assert x_cache(again) == "HIT"
+    assert again.content == first.content
+    assert x_cache(client.get("/search/?q=cancer+trials&type=news")) == "MISS"
+
+
+def test_cached_searches_still_count_in_the_search_terms_report(client):
+    client.get("/search/?q=cancer")
+    assert x_cache(client.get("/search/?q=Cancer")) == "HIT"
+    assert Query.objects.get(query_string="cancer").hits == 2
+
+
+def test_a_new_promotion_shows_on_a_cached_search_at_once(client):
+    client.get("/search/?q=cancer")
+    contact = Page.objects.get(url_path__endswith="/contact/")
+    SearchPromotion.objects.create(
+        query=Query.get("cancer"), page=contact, description="Ask us.", sort_order=0
+    )
+    promoted = soup(client.get("/search/?q=cancer")).select(".search-promoted h3")
+    assert [h3.get_text() for h3 in promoted] == ["Contact us"]
