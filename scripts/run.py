@@ -100,7 +100,18 @@ def serve(port, began):
             child.send_signal(signal.SIGINT)
         for child in children:
             child.wait(timeout=30)
+        wait_for_children_to_let_go_of_the_database()
     return 0
+
+
+def wait_for_children_to_let_go_of_the_database(seconds=10):
+    """The server and worker run in grandchildren (Django's reloader); once
+    they are gone this process is the database's last user and stops it."""
+    from bhp_portal.embedded_postgres import others_using
+
+    deadline = time.monotonic() + seconds
+    while others_using() and time.monotonic() < deadline:
+        time.sleep(0.2)
 
 
 def main():

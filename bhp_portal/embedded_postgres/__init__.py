@@ -37,13 +37,21 @@ def _handles():
     return json.loads(path.read_text() or "[]") if path.exists() else []
 
 
+def _running(pid):
+    """Alive and not a zombie (a dead child nobody has reaped yet)."""
+    import psutil
+
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
+
+
 def _forget_dead_handles():
     # pgserver counts the processes using the server in this file, but one
     # killed outright never removes its pid; with it listed, no later process
     # would ever stop the server.
-    import psutil
-
-    alive = [pid for pid in _handles() if psutil.pid_exists(pid)]
+    alive = [pid for pid in _handles() if _running(pid)]
     if (DATA_DIR / ".handle_pids.json").exists():
         (DATA_DIR / ".handle_pids.json").write_text(json.dumps(alive))
 
@@ -79,6 +87,13 @@ def _check_lock():
             f"not PostgreSQL; no server runs from {DATA_DIR}, so delete that "
             "file and try again (your data is untouched)."
         )
+
+
+def others_using():
+    """The other live processes using the server (make run waits for its
+    children to let go before it exits, so that it is the last)."""
+    _forget_dead_handles()
+    return [pid for pid in _handles() if pid != os.getpid()]
 
 
 def _stop_if_last():
