@@ -90,8 +90,8 @@ format: install-dev ## Apply ruff's fixes and formatting
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-# Through the embedded PostgreSQL's wrapper: its pg_dump and pg_restore (version
-# 18, which also read older servers), and its database when DATABASE_URL is unset.
+# Through the embedded PostgreSQL's wrapper: with DATABASE_URL unset, its database
+# and its own pg_dump and pg_restore (version 18); otherwise the machine's.
 WITH_POSTGRES := $(PY) -m bhp_portal.embedded_postgres run
 
 backup: install ## Dump the database (DATABASE_URL, else the embedded one) and media into var/backups/<UTC time>/

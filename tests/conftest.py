@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 
+from bhp_portal.core.cache import forget_database_generation
 from bhp_portal.embedded_postgres import describe
 from tests.utils import ProxyClient
 
@@ -27,10 +28,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    # Tests roll back the database; the cache must not remember their pages.
+    # Tests roll back the database; the cache must not remember their pages,
+    # nor this process the page-cache generation they read.
     cache.clear()
+    forget_database_generation()
     yield
     cache.clear()
+    forget_database_generation()
 
 
 @pytest.fixture

@@ -57,7 +57,10 @@ def cold_query_count(client, url):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from bhp_portal.core.cache import forget_database_generation
+
     cache.clear()
+    forget_database_generation()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200

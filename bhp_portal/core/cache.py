@@ -73,6 +73,12 @@ def bump_generation():
 _database_generation = {"value": None, "read_at": float("-inf")}
 
 
+def forget_database_generation():
+    """The next request reads the database's part again, as a new process
+    would: what a cold render costs, counted the same every time."""
+    _database_generation.update(value=None, read_at=float("-inf"))
+
+
 def _remember(value):
     _database_generation.update(value=value, read_at=time.monotonic())
 

@@ -196,12 +196,17 @@ def describe(settings_dict):
 
 
 def run(command):
-    """Runs `command` with the server up, DATABASE_URL naming it unless set,
-    and the server's client programs first on PATH; returns its exit code."""
+    """Runs `command` with DATABASE_URL naming the embedded server (started)
+    unless it is set already, and the embedded server's client programs first
+    on PATH when it is the one named; returns the command's exit code."""
     env = dict(os.environ)
     if not env.get("DATABASE_URL"):
         env["DATABASE_URL"] = url()
-    env["PATH"] = f"{bin_dir()}{os.pathsep}{env.get('PATH', '')}"
+    # The embedded server gets its own client programs (the machine's may be
+    # older); another server keeps the machine's, of its own version, since
+    # pg_restore 18 writes settings that an older server refuses.
+    if f"host={DATA_DIR}" in env["DATABASE_URL"]:
+        env["PATH"] = f"{bin_dir()}{os.pathsep}{env.get('PATH', '')}"
     executable = shutil.which(command[0], path=env["PATH"]) or command[0]
     return subprocess.call([executable, *command[1:]], env=env)  # noqa: S603 # nosec B603
 
