@@ -10,7 +10,8 @@ old entries: each server reads it before every render and, between renders,
 at most every PAGE_CACHE_GENERATION_CHECK_SECONDS. docs/performance.md
 explains the choice.
 
-A key also holds only the query parameters the page reads (QUERY_PARAMETERS),
+A key also holds only the query parameters the page reads (a page class's
+`cache_query_parameters`, or QUERY_PARAMETERS for the site's own views),
 normalised, and the request is rewritten to match before the page renders, so
 tracking and made-up parameters share the plain page's entry and can never
 be echoed into a copy other visitors get.
@@ -37,11 +38,11 @@ GENERATION_KEY = "page-cache:generation"
 NEVER_STORED_HEADERS = {"set-cookie", "x-cache"}
 UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
 
-# The query parameters each page type (by model label) or other view (by URL
-# name) reads. A page type missing here reads none; a view missing here may
-# read any, and every parameter makes an entry of its own, as the API's do.
+# The query parameters each of the site's own views (by URL name) reads. A page
+# reads only its class's `cache_query_parameters` (none by default); a view
+# missing here may read any, and every parameter makes an entry of its own, as
+# the API's do.
 QUERY_PARAMETERS = {
-    "news.newsindexpage": ("page", "partner", "theme", "type", "year"),
     "search": ("page", "q", "type"),
     "sitemap": ("p",),
     "robots_txt": (),
@@ -213,7 +214,8 @@ def page_cache_key(request, generation, pairs):
 def parameters_read(request, response):
     page = (getattr(response, "context_data", None) or {}).get("page")
     if isinstance(page, Page):
-        return QUERY_PARAMETERS.get(page._meta.label_lower, ())
+        # Each page type says which it reads, so core names no content app.
+        return getattr(page, "cache_query_parameters", ())
     view_name = getattr(request.resolver_match, "view_name", None)
     return QUERY_PARAMETERS.get(view_name, EVERY_PARAMETER)
 

@@ -49,6 +49,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["news.NewsArticlePage"]
     max_count_per_parent = 1
     page_description = "The list of news and press releases, at /news/."
+    # Its filters and page number: the page cache keys on these alone.
+    cache_query_parameters = ("page", "partner", "theme", "type", "year")
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
     search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
