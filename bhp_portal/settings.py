@@ -5,6 +5,7 @@ otherwise, and then a secret key and real host names must be given.
 Every variable is listed in .env.example and the README.
 """
 
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -434,9 +435,16 @@ else:
 FRONTEND_CACHE_SECONDS = (
     env.int("FRONTEND_CACHE_SECONDS", default=300) if WAGTAILFRONTENDCACHE else 0
 )
+# The site's public address: password-reset and notification e-mails, feed
+# and API links are built on it, so production must say what it is.
 WAGTAILADMIN_BASE_URL = env.str(
-    "WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000"
-)
+    "WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000" if DEBUG else ""
+).rstrip("/")
+if not DEBUG and not re.fullmatch(r"https?://[^/\s]+", WAGTAILADMIN_BASE_URL):
+    raise ImproperlyConfigured(
+        "WAGTAILADMIN_BASE_URL must be the site's public address, such as "
+        "https://www.example.org, when DJANGO_DEBUG is off (see .env.example)."
+    )
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "bhp_portal.core.image_forms.ImageForm"
 WAGTAILDOCS_DOCUMENT_MODEL = "core.CustomDocument"

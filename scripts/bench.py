@@ -212,6 +212,7 @@ def bench_environment():
         "DJANGO_DEBUG": "false",
         "DJANGO_SECRET_KEY": "bench-only-secret-key-never-deployed",  # nosec B105 (local bench server only)
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
         # Started here, not on import: the targets' tests import this module.
         "DATABASE_URL": BENCH_DATABASE_URL or embedded_postgres.url("bhp_bench"),
         "MEDIA_ROOT": str(VAR / "bench-media"),

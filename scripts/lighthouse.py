@@ -72,6 +72,7 @@ def site_env():
         "DJANGO_DEBUG": "false",
         "DJANGO_SECRET_KEY": "lighthouse-only-secret-key",  # nosec B105 (local server only)
         "DJANGO_ALLOWED_HOSTS": "localhost",
+        "WAGTAILADMIN_BASE_URL": "http://localhost",
         "DATABASE_URL": os.environ.get("LIGHTHOUSE_DATABASE_URL")
         or embedded_postgres.url("bhp_lighthouse"),
         "CACHE_URL": "",

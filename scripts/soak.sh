@@ -28,6 +28,7 @@ fi
 export DJANGO_DEBUG=false
 export DJANGO_SECRET_KEY="${DJANGO_SECRET_KEY:-soak-test-only-$(head -c 24 /dev/urandom | base64)}"
 export DJANGO_ALLOWED_HOSTS=127.0.0.1
+export WAGTAILADMIN_BASE_URL="http://127.0.0.1:$PORT"
 export LOG_LEVEL=WARNING
 
 "$VENV/bin/python" manage.py collectstatic --noinput --verbosity 0

@@ -120,6 +120,7 @@ def app_env(database_url, cache_url, host, **extra):
         "DJANGO_DEBUG": "false",
         "DJANGO_SECRET_KEY": "live-site-test-only-secret-key",
         "DJANGO_ALLOWED_HOSTS": host,
+        "WAGTAILADMIN_BASE_URL": f"https://{host}",
         "DATABASE_URL": database_url,
         "CACHE_URL": cache_url,
         # Keys of their own, so nothing else on this Redis interferes.

@@ -61,6 +61,13 @@ class PublicAPI:
         if request.GET.get("search_operator", "and") not in ("and", "or"):
             raise BadRequestError("search_operator must be 'and' or 'or'")
 
+    def find_object(self, queryset, request):
+        # Wagtail passes ?id= straight to the query, where "abc" or "1.5"
+        # would raise a ValueError (a 500).
+        if "id" in request.GET and not INTEGER.fullmatch(request.GET["id"]):
+            raise BadRequestError("id must be a whole number")
+        return super().find_object(queryset, request)
+
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         response["Access-Control-Allow-Origin"] = "*"

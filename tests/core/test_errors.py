@@ -65,6 +65,7 @@ def test_development_shows_the_sites_own_error_pages_at_dev_addresses(debug):
         "DJANGO_SECRET_KEY": "dev-error-pages-test",
         "DJANGO_SETTINGS_MODULE": "bhp_portal.settings",
         "DJANGO_ALLOWED_HOSTS": "testserver",
+        "WAGTAILADMIN_BASE_URL": "https://testserver",
         "DATABASE_URL": database_url(connection.settings_dict["NAME"]),
         "PATH": "/usr/bin:/bin",
     }

@@ -138,7 +138,9 @@ def test_an_editor_builds_and_publishes_a_research_theme(
     expect(visitor.locator("h1")).to_have_text(title)
     photo = visitor.get_by_alt_text(alt)
     expect(photo).to_be_visible()
-    assert photo.evaluate("img => img.complete && img.naturalWidth > 0")
+    # The image loads lazily: decode() waits for it and fails if it is broken.
+    photo.scroll_into_view_if_needed()
+    assert photo.evaluate("img => img.decode().then(() => img.naturalWidth)") > 0
     screenshot(visitor, "published")
 
 

@@ -12,6 +12,7 @@ PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "bhp_portal.settings",
     "DJANGO_SECRET_KEY": "a-production-like-secret-key-that-is-long-and-random-x9Q2v7",
     "DJANGO_ALLOWED_HOSTS": "www.birminghamhealthpartners.co.uk",
+    "WAGTAILADMIN_BASE_URL": "https://www.birminghamhealthpartners.co.uk",
 }
 
 
@@ -67,3 +68,27 @@ def test_password_validators_refuse_short_and_common_passwords(db):
         with pytest.raises(ValidationError):
             validate_password(weak)
     validate_password("correct horse battery staple")
+
+
+@pytest.mark.parametrize(
+    "given", ["", "www.birminghamhealthpartners.co.uk", "https://bhp.example/admin/"]
+)
+def test_production_refuses_to_start_without_its_public_address(given):
+    # Password-reset mails link to it; a default would send editors to
+    # 127.0.0.1 (security round two, item 15).
+    result = run_python("import django; django.setup()", WAGTAILADMIN_BASE_URL=given)
+    assert result.returncode != 0
+    assert "WAGTAILADMIN_BASE_URL must be the site's public address" in result.stderr
+
+
+def test_development_falls_back_to_the_local_address():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "WAGTAILADMIN_BASE_URL"}
+    result = run_in_new_process(
+        [
+            "-c",
+            "import django; django.setup(); from django.conf import settings; "
+            "print(settings.WAGTAILADMIN_BASE_URL)",
+        ],
+        {**env, "DJANGO_DEBUG": "true"},
+    )
+    assert result.stdout.split() == ["http://127.0.0.1:8000"], result.stderr

@@ -58,6 +58,7 @@ def test_nothing_forwarded_is_trusted_unless_configured():
                 "DJANGO_SETTINGS_MODULE": "bhp_portal.settings",
                 "DJANGO_SECRET_KEY": "a-production-like-secret-key-x9Q2v7-long",
                 "DJANGO_ALLOWED_HOSTS": "www.birminghamhealthpartners.co.uk",
+                "WAGTAILADMIN_BASE_URL": "https://www.birminghamhealthpartners.co.uk",
                 "DJANGO_DEBUG": debug,
             },
         )
