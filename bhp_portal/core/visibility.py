@@ -9,7 +9,7 @@ Search keeps Wagtail's `public()`: the search backend only accepts plain
 field filters.
 """
 
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.db.models.lookups import StartsWith
 from wagtail.models import PageViewRestriction
 
@@ -26,5 +26,10 @@ def restricted():
 
 
 def live_and_public(pages):
-    """`pages.live().public()` without the extra query."""
+    """`pages.live().public()` without the extra query. `pages` may also be a
+    page's many-to-many of pages, in a preview too, where it is held in memory
+    (modelcluster) and its pages are looked up by id."""
+    pages = pages.all()
+    if not isinstance(pages, QuerySet):
+        pages = pages.model.objects.filter(pk__in=[page.pk for page in pages])
     return pages.live().filter(~restricted())

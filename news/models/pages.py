@@ -299,9 +299,8 @@ class NewsArticlePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Lists, each from one query: the body, the "Related" box's test and
-        # the head's metadata all read them. filter() rather than live():
-        # previews give a modelcluster FakeQuerySet.
-        context["themes"] = list(self.themes.filter(live=True).order_by("title"))
+        # the head's metadata all read them. Private themes stay unnamed.
+        context["themes"] = list(self.live_themes())
         context["organisations"] = list(self.organisations.all())
         context["authors"] = list(self.authors.all())
         context["tags"] = list(self.tags.all())

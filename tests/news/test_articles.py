@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 from wagtail.test.utils.form_data import (
     inline_formset,
@@ -30,7 +30,7 @@ from news.models import (
     NewsArticlePressContact,
     NewsIndexPage,
 )
-from tests.utils import PageTestCase, soup
+from tests.utils import PageTestCase, news_article_form, soup
 
 
 class NewsTreeTests(PageTestCase):
@@ -246,3 +246,28 @@ def test_demo_news_covers_every_type_several_years_and_every_theme(news_index):
     )
     assert release.exclude(notes_to_editors="").exists()
     assert Page.objects.get(slug="news").show_in_menus
+
+
+@pytest.mark.django_db
+def test_related_box_names_only_public_themes_in_previews_too(
+    client, admin_client, theme, other_theme
+):
+    # Security round two, item 8: a private theme is no more "related" on an
+    # article than it is anywhere else.
+    PageViewRestriction.objects.create(
+        page=other_theme, restriction_type=PageViewRestriction.LOGIN
+    )
+    article = NewsArticlePageFactory(themes=[theme, other_theme])
+    published = soup(client.get(article.url))
+    related = published.select_one(".article__related").get_text()
+    assert theme.title in related
+    assert other_theme.title not in related
+
+    # The editor's preview holds the themes in memory, not in the database.
+    preview = f"/admin/pages/{article.pk}/edit/preview/"
+    form = news_article_form(article.title, slug=article.slug)
+    form["themes"] = [theme.pk, other_theme.pk]
+    assert admin_client.post(preview, form).json()["is_valid"]
+    shown = soup(admin_client.get(preview)).get_text()
+    assert theme.title in shown
+    assert other_theme.title not in shown

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
+from news.factories import NewsArticlePageFactory
 from partners.models import Organisation
 from research.factories import ResearchThemePageFactory
 from research.models import (
@@ -46,7 +47,7 @@ HOW = ["draft", "password", "login", "expired"]
 def hidden_pages(db):
     """A hidden research theme of each kind, each wired into every list that
     could show it: the menu, a live theme's related themes, a partner's
-    themes; each also with a hidden news article where news exists."""
+    themes, a live news article's "Related" box."""
     organisation = Organisation.objects.filter(theme_links__isnull=False).first()
     live_theme = ResearchThemePage.objects.live().public().first()
     hidden = []
@@ -60,6 +61,7 @@ def hidden_pages(db):
         )
         hidden.append(hide(theme, how))
         ResearchThemeRelatedTheme.objects.create(page=live_theme, theme=theme)
+    NewsArticlePageFactory(title="News on hidden themes", themes=hidden)
     call_command("publish_scheduled", stdout=open("/dev/null", "w"))  # noqa: SIM115
     for page in hidden:
         page.refresh_from_db()
