@@ -104,10 +104,12 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# `make bench` adds a trivial yardstick view; the site's own URLs stay clean.
 ROOT_URLCONF = "bhp_portal.urls"
+# `make bench` only (scripts/bench.py sets it; production never does): the
+# bench-content command and a trivial yardstick view beside the site's URLs.
 if env.bool("BHP_BENCH", default=False):
-    ROOT_URLCONF = "bhp_portal.bench_urls"
+    INSTALLED_APPS.append("bhp_portal.benchtools")
+    ROOT_URLCONF = "bhp_portal.benchtools.urls"
 # The admin's address; moving it off the well-known /admin/ cuts noise from
 # scanners (the login is protected either way).
 WAGTAIL_ADMIN_PATH = env.str("WAGTAIL_ADMIN_PATH", default="admin/").strip("/") + "/"
@@ -230,11 +232,11 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default=None)
     AWS_S3_CUSTOM_DOMAIN = env.str("AWS_S3_CUSTOM_DOMAIN", default=None)
     # Image URLs end up in cached pages, so they must not expire like signed
-    # URLs do; documents keep their privacy by streaming through Wagtail.
+    # URLs do; documents keep their privacy by streaming through Wagtail
+    # (WAGTAILDOCS_SERVE_METHOD below).
     AWS_QUERYSTRING_AUTH = False
     AWS_DEFAULT_ACL = None
     AWS_S3_FILE_OVERWRITE = False
-    WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # --- Locale ---------------------------------------------------------------
 

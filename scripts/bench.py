@@ -8,7 +8,7 @@
    (Django's test client, production settings, the task queue in the
    database), times the response, and times the worker making its renditions.
 2. Starts gunicorn with debug off, PostgreSQL and Redis (when reachable),
-   plus the trivial yardstick view (BHP_BENCH=1, bhp_portal/bench_urls.py).
+   plus the trivial yardstick view (BHP_BENCH=1, bhp_portal/benchtools/).
 3. For one page of every page type, search and the trivial view, runs wrk
    on loopback with bounded concurrency, BENCH_RUNS times, and keeps the
    median run: requests/s, p50/p99 latency, errors, ratio to the trivial

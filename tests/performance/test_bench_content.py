@@ -1,27 +1,51 @@
 import pytest
-from django.core.management import call_command
-from django.test import RequestFactory
+from django.test import RequestFactory, override_settings
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 
-from news.models import NewsArticlePage
+from news.models import NewsArticlePage, NewsIndexPage
+from tests.security.test_production_settings import PRODUCTION_ENV
+from tests.utils import generate_bench_articles, run_in_new_process
 
 pytestmark = pytest.mark.django_db
 
+SHOW_BENCH_TOOLS = (
+    "import django; django.setup(); from django.conf import settings; "
+    "from django.core.management import get_commands; "
+    "print('bhp_portal.benchtools' in settings.INSTALLED_APPS, "
+    "settings.ROOT_URLCONF, 'generate_bench_content' in get_commands())"
+)
 
-def generate(articles):
-    call_command(
-        "generate_bench_content",
-        articles=articles,
-        stdout=open("/dev/null", "w"),  # noqa: SIM115
-    )
+
+def sound_tree():
+    return all(problems == [] for problems in Page.find_problems())
+
+
+@pytest.mark.parametrize(
+    ("bench", "tools"),
+    [
+        ({}, ["False", "bhp_portal.urls", "False"]),
+        ({"BHP_BENCH": "1"}, ["True", "bhp_portal.benchtools.urls", "True"]),
+    ],
+    ids=["production", "make-bench"],
+)
+def test_only_the_bench_installs_its_tools(bench, tools):
+    result = run_in_new_process(["-c", SHOW_BENCH_TOOLS], {**PRODUCTION_ENV, **bench})
+    assert result.stdout.split() == tools, result.stderr
+
+
+@override_settings(ROOT_URLCONF="bhp_portal.benchtools.urls")
+def test_the_yardstick_view_answers_through_the_sites_middleware(client):
+    response = client.get("/bench/trivial/")
+    assert (response.status_code, response.content) == (200, b"ok")
+    assert "no-cache" in response["Cache-Control"]
 
 
 def test_bench_content_is_a_sound_published_page_tree():
-    generate(30)
+    generate_bench_articles(30)
     articles = NewsArticlePage.objects.filter(slug__startswith="bench-article-")
     assert articles.live().count() == 30
-    assert all(problems == [] for problems in Page.find_problems())
+    assert sound_tree()
     article = articles.order_by("path").last()
     assert article.get_parent().specific_class.__name__ == "NewsIndexPage"
     assert article.themes.exists()
@@ -30,14 +54,26 @@ def test_bench_content_is_a_sound_published_page_tree():
     found = home.route(RequestFactory().get(article.url), ["news", article.slug])
     assert found.page.pk == article.pk
 
-    generate(30)
-    generate(40)
+    generate_bench_articles(30)
+    generate_bench_articles(40)
     assert articles.count() == 40
     news_index = Page.objects.get(pk=article.get_parent().pk)
     assert news_index.numchild == news_index.get_children().count() >= 40
 
 
+def test_bench_content_fills_an_empty_news_index():
+    news_index = NewsIndexPage.objects.get()
+    news_index.get_children().delete()
+    generate_bench_articles(3)
+    assert sound_tree()
+    assert [page.slug for page in news_index.get_children()] == [
+        "bench-article-1",
+        "bench-article-2",
+        "bench-article-3",
+    ]
+
+
 def test_bench_articles_are_in_the_search_index():
-    generate(5)
+    generate_bench_articles(5)
     results = get_search_backend().search("Bench article 3", NewsArticlePage)
     assert "Bench article 3: " in " ".join(page.title for page in results)

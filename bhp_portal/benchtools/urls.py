@@ -1,15 +1,12 @@
-"""URLs for `make bench` only (settings pick this module when BHP_BENCH=1).
-
-The trivial view is the yardstick: the same gunicorn, settings and middleware
-as the site, with no page behind it. Production URLs never include it.
-"""
+"""The site's URLs plus the bench's yardstick: a view with the same gunicorn,
+settings and middleware as the site, and no page behind it."""
 
 from django.http import HttpResponse
 from django.urls import path
 from django.views.decorators.cache import never_cache
 
-from .urls import handler500
-from .urls import urlpatterns as site_urlpatterns
+from bhp_portal.urls import handler500
+from bhp_portal.urls import urlpatterns as site_urlpatterns
 
 __all__ = ["handler500", "urlpatterns"]
 
