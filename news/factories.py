@@ -6,7 +6,7 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from bhp_portal.core.models import HomePage
+from bhp_portal.core.factories import HomePageFactory, SingletonPageFactory
 
 from .models import (
     ArticleType,
@@ -18,10 +18,10 @@ from .models import (
 )
 
 
-class NewsIndexPageFactory(wagtail_factories.PageFactory):
+class NewsIndexPageFactory(SingletonPageFactory):
     title = "News"
     slug = "news"
-    parent = factory.LazyFunction(lambda: HomePage.objects.get())
+    parent = factory.SubFactory(HomePageFactory)
 
     class Meta:
         model = NewsIndexPage
@@ -35,9 +35,7 @@ class NewsArticlePageFactory(wagtail_factories.PageFactory):
     )
     article_type = ArticleType.NEWS
     body = factory.LazyFunction(lambda: [("rich_text", "<p>What happened.</p>")])
-    parent = factory.LazyFunction(
-        lambda: NewsIndexPage.objects.first() or NewsIndexPageFactory()
-    )
+    parent = factory.SubFactory(NewsIndexPageFactory)
 
     class Meta:
         model = NewsArticlePage

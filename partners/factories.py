@@ -5,8 +5,7 @@ import wagtail_factories
 from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 
-from bhp_portal.core.factories import rich_text
-from bhp_portal.core.models import HomePage
+from bhp_portal.core.factories import HomePageFactory, SingletonPageFactory, rich_text
 
 from .models import (
     HDRUKIndexPage,
@@ -28,14 +27,10 @@ class OrganisationFactory(DjangoModelFactory):
         django_get_or_create = ("name",)
 
 
-def _home():
-    return HomePage.objects.first()
-
-
-class PartnerIndexPageFactory(wagtail_factories.PageFactory):
+class PartnerIndexPageFactory(SingletonPageFactory):
     title = "Our partners"
     slug = "partners"
-    parent = factory.LazyFunction(_home)
+    parent = factory.SubFactory(HomePageFactory)
 
     class Meta:
         model = PartnerIndexPage
@@ -48,18 +43,16 @@ class PartnerPageFactory(wagtail_factories.PageFactory):
     summary = factory.Faker("sentence")
     role = PartnerPage.Role.AFFILIATED
     body = factory.LazyFunction(lambda: rich_text("<p>About the partner.</p>"))
-    parent = factory.LazyFunction(
-        lambda: PartnerIndexPage.objects.first() or PartnerIndexPageFactory()
-    )
+    parent = factory.SubFactory(PartnerIndexPageFactory)
 
     class Meta:
         model = PartnerPage
 
 
-class HDRUKIndexPageFactory(wagtail_factories.PageFactory):
+class HDRUKIndexPageFactory(SingletonPageFactory):
     title = "Health Data Research UK"
     slug = "hdr-uk"
-    parent = factory.LazyFunction(_home)
+    parent = factory.SubFactory(HomePageFactory)
 
     class Meta:
         model = HDRUKIndexPage
@@ -70,9 +63,7 @@ class HDRUKSitePageFactory(wagtail_factories.PageFactory):
     title = factory.LazyAttribute(lambda o: f"HDR UK {o.region}")
     slug = factory.LazyAttribute(lambda o: slugify(o.region))
     summary = factory.Faker("sentence")
-    parent = factory.LazyFunction(
-        lambda: HDRUKIndexPage.objects.first() or HDRUKIndexPageFactory()
-    )
+    parent = factory.SubFactory(HDRUKIndexPageFactory)
 
     class Meta:
         model = HDRUKSitePage

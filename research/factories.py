@@ -3,16 +3,15 @@
 import factory
 import wagtail_factories
 
-from bhp_portal.core.factories import rich_text
-from bhp_portal.core.models import HomePage
+from bhp_portal.core.factories import HomePageFactory, SingletonPageFactory, rich_text
 
 from .models import ResearchIndexPage, ResearchThemePage, ResearchThemePartner
 
 
-class ResearchIndexPageFactory(wagtail_factories.PageFactory):
+class ResearchIndexPageFactory(SingletonPageFactory):
     title = "Our research"
     slug = "research"
-    parent = factory.LazyFunction(lambda: HomePage.objects.first())
+    parent = factory.SubFactory(HomePageFactory)
 
     class Meta:
         model = ResearchIndexPage
@@ -22,9 +21,7 @@ class ResearchThemePageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Research theme {n}")
     summary = factory.Faker("sentence")
     body = factory.LazyFunction(lambda: rich_text("<p>What the theme studies.</p>"))
-    parent = factory.LazyFunction(
-        lambda: ResearchIndexPage.objects.first() or ResearchIndexPageFactory()
-    )
+    parent = factory.SubFactory(ResearchIndexPageFactory)
 
     class Meta:
         model = ResearchThemePage

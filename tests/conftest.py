@@ -1,5 +1,7 @@
-"""Shared fixtures. The demo content is loaded once into the test database,
-so every test starts from the site a newcomer sees after `make run`."""
+"""Shared fixtures. The demo content is loaded once into the test database:
+tests/core/test_demo_content.py checks it and the browser tests walk it.
+Other tests make the pages they assert on with the factories, which reuse the
+demo's home page and indexes where they exist and make them where not."""
 
 import pytest
 from django.core.cache import cache
@@ -51,35 +53,13 @@ def admin_client(admin_user):
 
 @pytest.fixture
 def home_page(db):
-    from bhp_portal.core.models import HomePage
+    from bhp_portal.core.factories import HomePageFactory
 
-    return HomePage.objects.get()
+    return HomePageFactory()
 
 
 @pytest.fixture
 def news_index(db):
-    from news.models import NewsIndexPage
+    from news.factories import NewsIndexPageFactory
 
-    return NewsIndexPage.objects.get()
-
-
-@pytest.fixture
-def make_news_article(home_page):
-    """A news article about the given themes and organisations, with only the
-    fields the research and partner pages read."""
-    from news.models import NewsArticlePage, NewsIndexPage
-
-    index = NewsIndexPage.objects.first()
-    if index is None:
-        index = NewsIndexPage(title="News", slug="news")
-        home_page.add_child(instance=index)
-
-    def make(title, date, themes=(), organisations=(), live=True):
-        article = NewsArticlePage(title=title, date=date, live=live)
-        index.add_child(instance=article)
-        article.themes.set(themes)
-        article.organisations.set(organisations)
-        article.save()
-        return article
-
-    return make
+    return NewsIndexPageFactory()

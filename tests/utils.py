@@ -1,10 +1,12 @@
 """Helpers shared by the tests of every domain."""
 
+import os
 import subprocess
 import sys
 from urllib.parse import quote
 
 from bs4 import BeautifulSoup
+from django.core.management import call_command
 from django.test import Client
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import (
@@ -96,4 +98,17 @@ def news_article_form(title, slug=None, date="2026-01-05", **extra):
             "notes_to_editors": rich_text(""),
             **extra,
         }
+    )
+
+
+def generate_bench_articles(total):
+    """`make bench`'s data set: bulk-made published news articles, each about
+    one or two live themes, all in the search index. Its command lives in a
+    development-only app that the tests' production settings leave out."""
+    from bhp_portal.benchtools.management.commands import generate_bench_content
+
+    call_command(
+        generate_bench_content.Command(),
+        articles=total,
+        stdout=open(os.devnull, "w"),  # noqa: SIM115
     )

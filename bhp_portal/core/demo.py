@@ -12,7 +12,6 @@ import random
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
-from wagtail.models import Page, Site
 
 from .factories import ContactFormPageFactory, HomePageFactory, StandardPageFactory
 from .models import (
@@ -141,26 +140,15 @@ KEY_FACTS = {
 }
 
 
-def _replace_default_home(root):
-    """Wagtail's first migration makes a placeholder page; the demo replaces it."""
-    placeholder = root.get_children().filter(slug="home").exact_type(Page).first()
-    if placeholder:
-        placeholder.delete()
-
-
-def load_home(root):
+def load_home():
     if HomePage.objects.exists():
         return HomePage.objects.get()
-    _replace_default_home(root)
     hero = demo_image(
         "Partners connected across the city",
         "Abstract artwork of gold rings linked by a flowing line on deep teal.",
         seed=1,
     )
-    home = ensure_page(
-        HomePageFactory,
-        root,
-        "home",
+    home = HomePageFactory(
         title="Birmingham Health Partners",
         hero_heading="Turning Birmingham's research into better care",
         hero_text="A university and two NHS trusts working as one, so that new "
@@ -181,12 +169,7 @@ def load_home(root):
             for key in ("catchment", "qeh_patients", "beds", "critical_care")
         ],
     )
-    site = Site.objects.filter(is_default_site=True).first() or Site(
-        hostname="localhost", port=80, is_default_site=True
-    )
-    site.root_page = home
-    site.site_name = "Birmingham Health Partners"
-    site.save()
+    home.save_revision().publish()
     return home
 
 
@@ -535,18 +518,10 @@ def load_site_settings(home, pages):
         ("link", {"page": pages["privacy"], "text": "Privacy notice"}),
         ("link", {"page": pages["contact"], "text": "Contact us"}),
     ]
-    site_settings.about_bhp = paragraphs(
-        "Birmingham Health Partners (BHP) is a strategic alliance between the "
-        "University of Birmingham, University Hospitals Birmingham NHS Foundation "
-        "Trust and Birmingham Women's and Children's NHS Foundation Trust. It exists "
-        "to bring the University's research and the NHS together so that patients "
-        "get better treatment and care."
-    )
     site_settings.save()
 
 
 def load():
-    root = Page.get_first_root_node()
-    home = load_home(root)
+    home = load_home()
     pages = load_standard_pages(home)
     load_site_settings(home, pages)

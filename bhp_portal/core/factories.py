@@ -4,8 +4,9 @@ import io
 
 import factory
 import wagtail_factories
+from django.conf import settings
 from factory.django import DjangoModelFactory
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from .models import (
     ContactFormField,
@@ -52,22 +53,48 @@ class ImageFactory(wagtail_factories.ImageFactory):
         model = CustomImage
 
 
-class HomePageFactory(wagtail_factories.PageFactory):
+class SingletonPageFactory(wagtail_factories.PageFactory):
+    """A page its parent holds at most one of (the home page, an index, the
+    contact form): the parent's existing one is returned, and one is made only
+    when there is none. So every factory below it shares one, with or without
+    the demo content."""
+
+    class Meta:
+        abstract = True
+        django_get_or_create = ("parent",)
+
+
+class HomePageFactory(SingletonPageFactory):
     title = "Birmingham Health Partners"
     slug = "home"
     hero_heading = "Research that reaches patients"
-    parent = factory.LazyFunction(lambda: Page.get_first_root_node())
+    # The tree's root, which Wagtail's first migration makes.
+    parent = factory.LazyFunction(Page.get_first_root_node)
 
     class Meta:
         model = HomePage
+
+    @classmethod
+    def _create_instance(cls, model_class, parent, kwargs):
+        # Wagtail's first migration also leaves a placeholder page at "home";
+        # the new home takes its slug and becomes the default site's root, so
+        # the pages below it are served.
+        parent.get_children().exact_type(Page).filter(slug=kwargs["slug"]).delete()
+        home = super()._create_instance(model_class, parent, kwargs)
+        site = Site.objects.filter(is_default_site=True).first() or Site(
+            hostname="localhost", port=80, is_default_site=True
+        )
+        site.root_page = home
+        site.site_name = settings.WAGTAIL_SITE_NAME
+        site.save()
+        return home
 
 
 class StandardPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Standard page {n}")
     summary = factory.Faker("sentence")
     body = factory.LazyFunction(lambda: rich_text("<p>Page content.</p>"))
-    # Under the one home page (from the demo content, or made here).
-    parent = factory.LazyFunction(lambda: HomePage.objects.first() or HomePageFactory())
+    parent = factory.SubFactory(HomePageFactory)
 
     class Meta:
         model = StandardPage
@@ -82,11 +109,11 @@ class KeyFactFactory(DjangoModelFactory):
         model = KeyFact
 
 
-class ContactFormPageFactory(wagtail_factories.PageFactory):
+class ContactFormPageFactory(SingletonPageFactory):
     title = "Contact us"
     slug = "contact"
     summary = "Send us a question."
-    parent = factory.LazyFunction(lambda: HomePage.objects.first() or HomePageFactory())
+    parent = factory.SubFactory(HomePageFactory)
 
     class Meta:
         model = ContactFormPage

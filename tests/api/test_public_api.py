@@ -12,7 +12,9 @@ from wagtail.models import (
 
 from bhp_portal.core.factories import ImageFactory
 from news.models import NewsArticlePage
-from partners.models import HDRUKSitePage, Organisation, PartnerPage
+from partners.factories import HDRUKSitePageFactory, OrganisationFactory
+from partners.models import Organisation, PartnerPage
+from research.factories import ResearchThemePageFactory
 from research.models import ResearchThemePage
 
 pytestmark = pytest.mark.django_db
@@ -99,6 +101,8 @@ def test_a_related_theme_that_is_unpublished_drops_out_of_the_api(client):
 
 
 def test_listing_themes_by_type_with_chosen_fields(client):
+    photo = ImageFactory(file__width=1600, file__height=900)
+    ResearchThemePageFactory(title="Aardvarks", listing_image=photo)
     data = get(
         client,
         "/api/v2/pages/?type=research.ResearchThemePage&fields=summary,listing_image"
@@ -107,9 +111,7 @@ def test_listing_themes_by_type_with_chosen_fields(client):
     titles = [item["title"] for item in data["items"]]
     assert titles == sorted(titles)
     assert data["meta"]["total_count"] == ResearchThemePage.objects.live().count()
-    with_image = [item for item in data["items"] if item["listing_image"]]
-    assert with_image, "the demo themes have card images"
-    image = with_image[0]["listing_image"]
+    image = next(i for i in data["items"] if i["title"] == "Aardvarks")["listing_image"]
     assert (image["width"], image["height"]) == (800, 450)
     assert image["url"].endswith(".jpg")
 
@@ -125,16 +127,18 @@ def test_a_partner_page_nests_its_organisation_record(client):
 
 
 def test_an_hdr_uk_site_lists_its_members(client):
-    site = HDRUKSitePage.objects.get(slug="midlands")
-    site.lead = Organisation.objects.get(name="University of Birmingham")
-    site.save_revision().publish()
+    members = [OrganisationFactory(name=n) for n in ("Zed College", "Abbey Lab")]
+    site = HDRUKSitePageFactory(
+        region="Zedlands",
+        lead=OrganisationFactory(name="University of Zedshire"),
+        lead_note="Leads the site's data trusts.",
+        members=HDRUKSitePageFactory.members_for(members),
+    )
     data = get(client, f"/api/v2/pages/{site.pk}/")
-    assert data["region"] == site.region
-    assert data["lead"]["name"] == "University of Birmingham"
-    assert data["lead_note"] == site.lead_note
-    names = [org["name"] for org in data["members"]]
-    assert names == [member.organisation.name for member in site.members.all()]
-    assert "University of Leicester" in names
+    assert data["region"] == "Zedlands"
+    assert data["lead"]["name"] == "University of Zedshire"
+    assert data["lead_note"] == "Leads the site's data trusts."
+    assert [org["name"] for org in data["members"]] == ["Zed College", "Abbey Lab"]
 
 
 def test_news_gives_dates_types_themes_partners_and_authors(client):
@@ -167,12 +171,11 @@ def test_news_can_be_listed_newest_first(client):
 def test_organisations_have_an_endpoint_of_their_own(client):
     data = get(client, "/api/v2/organisations/?limit=100")
     assert data["meta"]["total_count"] == Organisation.objects.count()
-    leicester = Organisation.objects.get(name="University of Leicester")
-    detail = get(client, f"/api/v2/organisations/{leicester.pk}/")
-    assert detail["name"] == "University of Leicester"
-    assert detail["ror_id"] == leicester.ror_id
-    found = get(client, "/api/v2/organisations/?search=Leicester")["items"]
-    assert leicester.pk in {item["id"] for item in found}
+    zedshire = OrganisationFactory(name="University of Zedshire", ror_id="00zz00z00")
+    detail = get(client, f"/api/v2/organisations/{zedshire.pk}/")
+    assert (detail["name"], detail["ror_id"]) == ("University of Zedshire", "00zz00z00")
+    found = get(client, "/api/v2/organisations/?search=Zedshire")["items"]
+    assert [item["id"] for item in found] == [zedshire.pk]
 
 
 def test_images_in_a_private_collection_are_left_out(client):

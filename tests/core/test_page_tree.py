@@ -1,13 +1,30 @@
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from bhp_portal.core.models import HomePage, StandardPage
+from bhp_portal.core.models import ContactFormPage, HomePage, StandardPage
+from news.models import NewsIndexPage
+from partners.models import HDRUKIndexPage, PartnerIndexPage
+from research.models import ResearchIndexPage
 from tests.utils import PageTestCase
 
 
 class HomePageTreeTests(PageTestCase):
     def test_home_page_lives_at_the_root_only(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
+
+    def test_home_page_declares_the_general_pages_and_each_sections_index(self):
+        # Core names none of them: its subpage_types are the page types that
+        # name the home page as their parent.
+        children = {
+            StandardPage,
+            ContactFormPage,
+            ResearchIndexPage,
+            PartnerIndexPage,
+            HDRUKIndexPage,
+            NewsIndexPage,
+        }
+        self.assertEqual(set(HomePage.clean_subpage_models()), children)
+        self.assertAllowedSubpageTypes(HomePage, children)
 
     def test_there_is_only_one_home_page(self):
         root = Page.get_first_root_node()

@@ -1,6 +1,7 @@
 """Articles: page tree, content for journalists, and metadata for search
 engines and social networks."""
 
+import datetime
 import json
 import re
 
@@ -18,7 +19,7 @@ from wagtail.test.utils.form_data import (
 )
 
 from bhp_portal.core.factories import ImageFactory
-from bhp_portal.core.models import HomePage, SiteSettings
+from bhp_portal.core.models import HomePage
 from news.factories import (
     NewsArticleAuthorFactory,
     NewsArticlePageFactory,
@@ -29,6 +30,7 @@ from news.models import (
     NewsArticlePage,
     NewsArticlePressContact,
     NewsIndexPage,
+    NewsSettings,
 )
 from tests.utils import PageTestCase, news_article_form, soup
 
@@ -117,7 +119,7 @@ def test_press_release_gives_journalists_contacts_notes_and_about_bhp(
     assert "Sam Reporter" in text
     assert press.select_one('a[href="tel:07700900999"]')
     assert "The site has four universities." in text
-    about = SiteSettings.objects.get().about_bhp
+    about = NewsSettings.objects.get().about_bhp
     assert "strategic alliance" in about
     assert "strategic alliance" in press.select_one(".about-bhp").get_text()
     related = html.select_one("aside.article__related")
@@ -213,6 +215,32 @@ def test_home_page_shows_the_three_latest_articles(client, news_index):
     section = soup(client.get("/")).select_one("section.latest-news")
     assert section.h2.get_text() == "Latest news"
     assert [a.get_text() for a in section.select(".card__title a")] == expected
+
+
+@pytest.mark.django_db
+def test_an_articles_card_looks_the_same_in_every_list(client, news_index, theme):
+    # Only a hero image: every card of the article falls back to it.
+    article = NewsArticlePageFactory(
+        parent=news_index,
+        title="Card story",
+        date=datetime.date(2099, 1, 1),
+        article_type=ArticleType.BLOG,
+        hero_image=ImageFactory(),
+        themes=[theme],
+    )
+
+    def card(url):
+        title = soup(client.get(url)).find("a", string="Card story")
+        return title.find_parent(class_="card")
+
+    cards = [card(url) for url in ("/", news_index.url, theme.url)]
+    images = {card.select_one(".card__image img")["src"] for card in cards}
+    meta = {card.select_one(".card__meta").get_text(" ", strip=True) for card in cards}
+    assert len(images) == 1
+    assert images <= {
+        rendition.url for rendition in article.hero_image.renditions.all()
+    }
+    assert meta == {"Blog post 1 January 2099"}
 
 
 @pytest.mark.django_db

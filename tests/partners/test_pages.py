@@ -3,47 +3,18 @@ import json
 
 import pytest
 
-from partners.factories import OrganisationFactory, PartnerPageFactory
-from partners.models import HDRUKSitePage, Organisation, PartnerPage
+from bhp_portal.core.factories import KeyFactFactory
+from news.factories import NewsArticlePageFactory
+from partners.factories import (
+    HDRUKSitePageFactory,
+    OrganisationFactory,
+    PartnerPageFactory,
+)
+from partners.models import HDRUKSitePage, PartnerPage, PartnerPageKeyFact
 from research.factories import ResearchThemePageFactory
 from tests.utils import QUERY_BUDGET, cold_query_count, soup
 
-HDRUK_SITES = {
-    "Cambridge": [
-        "Wellcome Sanger Institute",
-        "European Bioinformatics Institute",
-        "University of Cambridge",
-    ],
-    "London": [
-        "UCL",
-        "Imperial College London",
-        "King's College London",
-        "Queen Mary University of London",
-        "London School of Hygiene & Tropical Medicine",
-    ],
-    "Midlands": [
-        "University of Birmingham",
-        "University of Leicester",
-        "University of Nottingham",
-        "University of Warwick",
-        "University Hospitals Birmingham NHS Foundation Trust",
-    ],
-    "Oxford": ["University of Oxford"],
-    "Scotland": [
-        "University of Edinburgh",
-        "University of Aberdeen",
-        "University of Dundee",
-        "University of Glasgow",
-        "University of St Andrews",
-        "University of Strathclyde",
-    ],
-    "Wales and Northern Ireland": ["Swansea University", "Queen's University Belfast"],
-}
-FOUNDING = [
-    "University of Birmingham",
-    "University Hospitals Birmingham NHS Foundation Trust",
-    "Birmingham Women's and Children's NHS Foundation Trust",
-]
+pytestmark = pytest.mark.django_db
 
 
 def json_ld(html):
@@ -56,78 +27,101 @@ def json_ld(html):
     )
 
 
-@pytest.mark.django_db
+def partner(name, **fields):
+    return PartnerPageFactory(organisation=OrganisationFactory(name=name, **fields))
+
+
+def located(name, town):
+    return OrganisationFactory(name=name, town=town, latitude=52.0, longitude=-1.5)
+
+
+def hdruk_site(region, members):
+    site = HDRUKSitePageFactory(
+        region=region, members=HDRUKSitePageFactory.members_for(members)
+    )
+    site.save_revision().publish()
+    return site
+
+
+def member_names(html):
+    """Names in a site page's member list, without the towns after them."""
+    items = html.select('section[aria-labelledby="members-heading"] li')
+    return [li.get_text(" ", strip=True).split(" (")[0] for li in items]
+
+
 def test_partner_index_lists_the_founding_members_first(client):
+    founding = partner("Founding Trust of Testshire")
+    founding.role = PartnerPage.Role.FOUNDING
+    founding.save_revision().publish()
+    partner("Testshire Community Clinic")
     html = soup(client.get("/partners/"))
     assert len(html.select("h1")) == 1
     groups = html.select("main section")
     assert groups[0].h2.get_text() == "Founding members"
-    assert [a.get_text() for a in groups[0].select(".card__title a")] == FOUNDING
-    text = html.main.get_text()
-    for name in (
-        "Birmingham Women's Hospital",
-        "Heart of England NHS Foundation Trust",
-        "The Royal Orthopaedic Hospital NHS Foundation Trust",
-        "Sandwell and West Birmingham NHS Trust",
-        "West Midlands Academic Health Science Network",
-    ):
-        assert name in text
+    first_group = [a.get_text() for a in groups[0].select(".card__title a")]
+    assert "Founding Trust of Testshire" in first_group
+    assert "Testshire Community Clinic" not in first_group
+    assert "Testshire Community Clinic" in html.main.get_text()
 
 
-@pytest.mark.django_db
 def test_partner_page_shows_facts_identifiers_and_themes(client):
-    html = soup(
-        client.get("/partners/university-hospitals-birmingham-nhs-foundation-trust/")
+    page = PartnerPageFactory(
+        organisation=OrganisationFactory(name="Testshire Hospitals", ods_code="ZZ9"),
+        role=PartnerPage.Role.FOUNDING,
+        key_facts=[
+            PartnerPageKeyFact(key_fact=KeyFactFactory(figure="2,100", unit="beds"))
+        ],
     )
+    ResearchThemePageFactory(
+        title="Surgery",
+        partner_links=ResearchThemePageFactory.partners_for([page.organisation]),
+    )
+    html = soup(client.get(page.url))
     assert "Founding member" in html.select_one(".page-meta").get_text()
     figures = [p.get_text(" ", strip=True) for p in html.select(".key-fact__figure")]
-    assert "1,400" in figures
-    assert "RRK" in html.select_one("dl.details").get_text()
-    themes = [
-        a.get_text() for a in html.select('section[aria-labelledby="themes-heading"] a')
-    ]
-    assert "Patient Safety" in themes and "Translational Medicine" in themes
+    assert figures == ["2,100 beds"]
+    assert "ZZ9" in html.select_one("dl.details").get_text()
+    themes = html.select('section[aria-labelledby="themes-heading"] a')
+    assert [a.get_text() for a in themes] == ["Surgery"]
 
 
-@pytest.mark.django_db
 def test_partner_json_ld_names_bhp_and_the_parent_trust(client):
-    data = json_ld(soup(client.get("/partners/birmingham-womens-hospital/")))
+    trust = OrganisationFactory(name="Testshire NHS Foundation Trust")
+    hospital = partner("Testshire Women's Hospital", parent=trust)
+    data = json_ld(soup(client.get(hospital.url)))
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "Organization"
     assert data["memberOf"][0]["name"] == "Birmingham Health Partners"
-    assert data["parentOrganization"]["name"] == FOUNDING[2]
-    uob = json_ld(soup(client.get("/partners/university-of-birmingham/")))
-    assert uob["sameAs"] == ["https://ror.org/03angcq70"]
+    assert data["parentOrganization"]["name"] == trust.name
+    university = partner("University of Testshire", ror_id="00zz00z00")
+    assert json_ld(soup(client.get(university.url)))["sameAs"] == [
+        "https://ror.org/00zz00z00"
+    ]
 
 
-@pytest.mark.django_db
-def test_partner_page_lists_news_about_the_organisation(client, make_news_article):
-    org = Organisation.objects.get(
-        name="The Royal Orthopaedic Hospital NHS Foundation Trust"
+def test_partner_page_lists_news_about_the_organisation(client):
+    page = partner("Testshire Orthopaedic Hospital")
+    day = datetime.date(2026, 3, 1)
+    NewsArticlePageFactory(
+        title="New hip trial", date=day, organisations=[page.organisation]
     )
-    make_news_article("New hip trial", datetime.date(2026, 3, 1), organisations=[org])
-    make_news_article("Other news", datetime.date(2026, 3, 2))
-    html = soup(client.get(org.partner_page.url))
+    NewsArticlePageFactory(title="Other news", date=day)
+    html = soup(client.get(page.url))
     news = html.select_one('section[aria-labelledby="news-heading"]')
     assert [a.get_text() for a in news.select(".card__title a")] == ["New hip trial"]
 
 
-@pytest.mark.django_db
-def test_partner_page_queries_do_not_grow_with_themes_or_news(
-    client, make_news_article
-):
-    def partner_with(n, slug):
-        page = PartnerPageFactory(organisation=OrganisationFactory(name=slug))
+def test_partner_page_queries_do_not_grow_with_themes_or_news(client):
+    def partner_with(n, name):
+        page = partner(name)
         page.save_revision().publish()
-        for i in range(n):
+        for _ in range(n):
             ResearchThemePageFactory(
                 partner_links=ResearchThemePageFactory.partners_for([page.organisation])
             )
-            make_news_article(
-                f"{slug} {i}",
-                datetime.date(2026, 4, 1),
-                organisations=[page.organisation],
-            )
+        NewsArticlePageFactory.create_batch(
+            n, date=datetime.date(2026, 4, 1), organisations=[page.organisation]
+        )
         return page
 
     small, large = partner_with(2, "Small partner"), partner_with(20, "Large partner")
@@ -136,81 +130,59 @@ def test_partner_page_queries_do_not_grow_with_themes_or_news(
     assert cold_query_count(client, large.url) == count
 
 
-@pytest.mark.django_db
-def test_every_hdruk_site_and_member_appears(client):
-    html = soup(client.get("/hdr-uk/"))
-    text = html.main.get_text()
-    assert "£30" in text
-    for region, members in HDRUK_SITES.items():
-        assert f"HDR UK {region}" in text
-        site = soup(client.get(HDRUKSitePage.objects.get(region=region).url))
-        listed = [
-            li.get_text(" ", strip=True)
-            for li in site.select('section[aria-labelledby="members-heading"] li')
-        ]
-        assert [item.split(" (")[0] for item in listed] == members
-    assert sum(len(m) for m in HDRUK_SITES.values()) == 22
+def test_the_hdruk_index_and_each_site_list_their_members_in_order(client):
+    members = [OrganisationFactory(name=n) for n in ("Zed College", "Abbey Lab")]
+    site = hdruk_site("Zedlands", members)
+    assert "HDR UK Zedlands" in soup(client.get("/hdr-uk/")).main.get_text()
+    assert member_names(soup(client.get(site.url))) == ["Zed College", "Abbey Lab"]
 
 
-@pytest.mark.django_db
 def test_map_has_a_text_equivalent_listing_every_site(client):
+    hdruk_site("Zedlands", [located("Zed College", "Zedford")])
+    partner("Testshire Clinic", town="Testford", latitude=52.1, longitude=-1.6)
     html = soup(client.get("/hdr-uk/"))
     svg = html.select_one("figure.uk-map svg")
     assert svg["role"] == "img"
     for ref in svg["aria-labelledby"].split():
         assert html.find(id=ref)
-    assert len(svg.select(".uk-map__site")) >= 6
-    items = html.select("ol.uk-map__sites > li")
-    assert [li.a.get_text() for li in items] == [f"HDR UK {r}" for r in HDRUK_SITES]
-    for li, members in zip(items, HDRUK_SITES.values(), strict=True):
-        for name in members:
-            assert name in li.get_text()
+    items = {li.a.get_text(): li for li in html.select("ol.uk-map__sites > li")}
+    sites = HDRUKSitePage.objects.live().order_by("path")
+    assert list(items) == [site.title for site in sites]
+    assert "Zed College (Zedford)" in items["HDR UK Zedlands"].get_text()
     partners = html.select_one("ul.uk-map__partners").get_text()
-    assert "Birmingham:" in partners and FOUNDING[0] in partners
+    assert "Testford: Testshire Clinic" in partners
 
 
-@pytest.mark.django_db
-def test_midlands_site_json_ld_nests_members_in_hdr_uk(client):
-    data = json_ld(soup(client.get("/hdr-uk/midlands/")))
-    assert data["name"] == "HDR UK Midlands"
+def test_site_json_ld_nests_members_in_hdr_uk(client):
+    site = hdruk_site("Zedlands", [OrganisationFactory(name="Zed College")])
+    data = json_ld(soup(client.get(site.url)))
+    assert data["name"] == "HDR UK Zedlands"
     assert data["parentOrganization"]["name"] == "Health Data Research UK"
-    assert [m["name"] for m in data["member"]] == HDRUK_SITES["Midlands"]
+    assert [m["name"] for m in data["member"]] == ["Zed College"]
     assert all(m["memberOf"] == [{"@id": data["@id"]}] for m in data["member"])
 
 
-@pytest.mark.django_db
 def test_an_organisation_is_one_record_on_partner_and_hdruk_pages(client):
-    for name in FOUNDING[:2]:
-        assert Organisation.objects.filter(name=name).count() == 1
-        org = Organisation.objects.get(name=name)
-        assert org.partner_page.live
-        assert org.hdruk_memberships.get().page.specific.region == "Midlands"
-    html = soup(client.get("/hdr-uk/midlands/"))
+    page = partner("University of Testshire")
+    site = hdruk_site("Zedlands", [page.organisation])
+    assert page.organisation.hdruk_memberships.get().page.pk == site.pk
+    html = soup(client.get(site.url))
     links = {
         a.get_text(): a["href"]
         for a in html.select('section[aria-labelledby="members-heading"] a')
     }
-    assert (
-        links[FOUNDING[0]]
-        == PartnerPage.objects.get(organisation__name=FOUNDING[0]).url
-    )
+    assert links["University of Testshire"] == page.url
 
 
-@pytest.mark.django_db
 def test_hdruk_index_queries_do_not_grow_with_members(client):
+    site = hdruk_site("Zedlands", [])
     before = cold_query_count(client, "/hdr-uk/")
     assert before <= QUERY_BUDGET
-    site = HDRUKSitePage.objects.get(region="Oxford")
-    for _ in range(10):
-        site.members.create(
-            organisation=OrganisationFactory(
-                latitude=51.7, longitude=-1.25, town="Oxford"
-            )
-        )
+    for n in range(10):
+        site.members.create(organisation=located(f"Zed member {n}", "Zedford"))
     assert cold_query_count(client, "/hdr-uk/") == before
 
 
-@pytest.mark.django_db
 def test_partner_index_queries_do_not_grow_with_partners(client):
     before = cold_query_count(client, "/partners/")
     assert before <= QUERY_BUDGET
@@ -219,9 +191,8 @@ def test_partner_index_queries_do_not_grow_with_partners(client):
     assert cold_query_count(client, "/partners/") == before
 
 
-@pytest.mark.django_db
 def test_hdruk_site_queries_do_not_grow_with_members(client):
-    site = HDRUKSitePage.objects.get(region="Oxford")
+    site = hdruk_site("Zedlands", [])
     before = cold_query_count(client, site.url)
     assert before <= QUERY_BUDGET
     for _ in range(10):

@@ -7,7 +7,7 @@ from wagtail.models import Page
 
 from bhp_portal.core.cache import forget_database_generation
 from bhp_portal.core.factories import StandardPageFactory, rich_text
-from research.models import ResearchIndexPage, ResearchThemePage
+from research.factories import ResearchThemePageFactory
 from tests.utils import soup
 
 
@@ -19,20 +19,9 @@ def result_titles(response):
     return [a.get_text() for a in soup(response).select(".search-results li h3 a")]
 
 
-def research_index(home_page):
-    index = ResearchIndexPage.objects.first()
-    if index is None:
-        index = home_page.add_child(
-            instance=ResearchIndexPage(title="Research", slug="research")
-        )
-    return index
-
-
-def theme(home_page, title, body="", **fields):
-    page = research_index(home_page).add_child(
-        instance=ResearchThemePage(
-            title=title, body=rich_text(f"<p>{body}</p>"), **fields
-        )
+def theme(title, body="", **fields):
+    page = ResearchThemePageFactory(
+        title=title, body=rich_text(f"<p>{body}</p>"), **fields
     )
     page.save_revision().publish()
     return page
@@ -46,13 +35,13 @@ def quokka_pages(home_page):
         "standard_title": StandardPageFactory(
             parent=home_page, title="Quokka facts", summary="Small marsupials."
         ),
-        "theme_title": theme(home_page, "Quokka research", summary="Field studies."),
+        "theme_title": theme("Quokka research", summary="Field studies."),
         "standard_body": StandardPageFactory(
             parent=home_page,
             title="Island wildlife",
             body=rich_text("<p>The quokka lives on Rottnest Island.</p>"),
         ),
-        "theme_body": theme(home_page, "Wildlife health", body="Tracking a quokka."),
+        "theme_body": theme("Wildlife health", body="Tracking a quokka."),
     }
 
 
@@ -235,14 +224,15 @@ def test_empty_search_records_nothing_and_invites_a_query(client):
 
 
 @pytest.mark.django_db
-def test_no_results_page_helps_the_visitor_on(client):
+def test_no_results_page_helps_the_visitor_on(client, home_page):
+    menu_page = StandardPageFactory(title="Our approach", show_in_menus=True)
     html = soup(search(client, q="xylophone", type="news"))
     assert html.select_one("#results-heading").get_text() == (
         "0 results for “xylophone” in news"
     )
     help_links = {a.get_text(): a["href"] for a in html.select(".search-empty a")}
     assert help_links["search all kinds of page for “xylophone”"] == "?q=xylophone"
-    assert help_links["About BHP"] == "/about/"
+    assert help_links["Our approach"] == menu_page.url
 
 
 @pytest.mark.django_db

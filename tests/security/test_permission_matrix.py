@@ -20,7 +20,7 @@ from wagtail.test.utils.form_data import (
 
 from bhp_portal.core.models import ContactFormPage, SiteSettings
 from news.factories import NewsArticlePageFactory
-from news.models import NewsIndexPage
+from news.models import NewsIndexPage, NewsSettings
 from partners.factories import OrganisationFactory
 from partners.models import Organisation
 from research.factories import ResearchThemePageFactory
@@ -180,11 +180,19 @@ def change_settings(client, theme, article):
                 "contact_phone": settings.contact_phone,
                 "social_links": streamfield([]),
                 "legal_links": streamfield([]),
-                "about_bhp": rich_text(settings.about_bhp or ""),
             }
         ),
     )
     return SiteSettings.for_site(site).address == "1 Changed Street"
+
+
+def change_news_settings(client, theme, article):
+    site = Site.objects.get(is_default_site=True)
+    url = f"/admin/settings/news/newssettings/{site.pk}/"
+    page = client.get(url)
+    assert page.status_code == 200 or refused(page)
+    client.post(url, {"about_bhp": rich_text("<p>Changed note.</p>")})
+    return "Changed note." in NewsSettings.for_site(site).about_bhp
 
 
 def add_organisation(client, theme, article):
@@ -232,6 +240,7 @@ MATRIX = {
     delete_news: (False, False, False, True, False, True),
     upload_image: (False, True, True, True, False, True),
     change_settings: (False, False, False, False, False, True),
+    change_news_settings: (False, False, False, False, False, True),
     # Editors publish partner pages, so they add the organisations behind them.
     add_organisation: (False, False, True, False, False, True),
     change_organisation: (False, False, True, False, False, True),

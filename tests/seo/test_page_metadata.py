@@ -6,7 +6,11 @@ from urllib.parse import urlparse
 import pytest
 from wagtail.models import Page
 
-from bhp_portal.core.models import SiteSettings, StandardPage
+from bhp_portal.core.factories import ImageFactory, StandardPageFactory
+from bhp_portal.core.models import SiteSettings
+from partners.factories import OrganisationFactory, PartnerPageFactory
+from partners.models import PartnerPage
+from research.factories import ResearchThemePageFactory
 from tests.seo.test_sitemap_and_robots import sitemap_entries
 from tests.utils import soup
 
@@ -48,57 +52,64 @@ def test_every_page_in_the_sitemap_has_description_canonical_and_sharing_tags(
 
 
 def test_the_description_is_the_search_description_else_the_summary(client):
-    page = StandardPage.objects.get(slug="about")
-    html = soup(client.get("/about/"))
-    assert meta(html, "description") == page.summary
+    page = StandardPageFactory(summary="Who we are.")
+    html = soup(client.get(page.url))
+    assert meta(html, "description") == "Who we are."
 
     page.search_description = "BHP: who we are & what we do"
     page.save_revision().publish()
-    html = soup(client.get("/about/"))
+    html = soup(client.get(page.url))
     assert meta(html, "description") == "BHP: who we are & what we do"
     assert 'content="BHP: who we are &amp; what we do"' in html.decode()
 
 
 def test_a_page_with_no_image_is_shared_with_the_sites_default_image(client):
-    page = StandardPage.objects.get(slug="privacy")
+    page = StandardPageFactory()
     assert page.get_social_image() is None
-    default = SiteSettings.objects.get().default_social_image
-    html = soup(client.get("/privacy/"))
-    assert meta(html, "og:image:alt") == default.default_alt_text
-
     site_settings = SiteSettings.objects.get()
+    site_settings.default_social_image = ImageFactory(description="Our campus.")
+    site_settings.save()
+    html = soup(client.get(page.url))
+    assert meta(html, "og:image:alt") == "Our campus."
+
     site_settings.default_social_image = None
     site_settings.save()  # as the admin does: pages showing it are refreshed
-    html = soup(client.get("/privacy/"))
+    html = soup(client.get(page.url))
     assert meta(html, "og:image") is None
     assert meta(html, "twitter:card") == "summary"
 
 
 def test_breadcrumb_json_ld_follows_the_visible_trail(client):
-    html = soup(client.get("/research/immunology-and-inflammation/"))
+    theme = ResearchThemePageFactory(slug="ageing")
+    html = soup(client.get(theme.url))
     (trail,) = json_ld(html, "BreadcrumbList")
     items = trail["itemListElement"]
     assert [item["position"] for item in items] == [1, 2, 3]
     assert [item["item"] for item in items] == [
         "http://localhost/",
         "http://localhost/research/",
-        "http://localhost/research/immunology-and-inflammation/",
+        "http://localhost/research/ageing/",
     ]
     visible = [a.get_text() for a in html.select("nav.breadcrumbs a")]
     assert [item["name"] for item in items] == visible
 
 
 def test_the_home_page_has_no_breadcrumbs_but_describes_the_alliance(client):
+    PartnerPageFactory(
+        organisation=OrganisationFactory(name="Founding Trust of Testshire"),
+        role=PartnerPage.Role.FOUNDING,
+    )
+    PartnerPageFactory()  # not a founding member
     html = soup(client.get("/"))
     assert json_ld(html, "BreadcrumbList") == []
     (alliance,) = json_ld(html, "Organization")
     assert alliance["name"] == "Birmingham Health Partners"
     assert alliance["url"] == "http://localhost/"
+    founding = PartnerPage.objects.live().filter(role=PartnerPage.Role.FOUNDING)
     assert [member["name"] for member in alliance["member"]] == [
-        "University of Birmingham",
-        "University Hospitals Birmingham NHS Foundation Trust",
-        "Birmingham Women's and Children's NHS Foundation Trust",
+        page.organisation.name for page in founding.order_by("path")
     ]
+    assert alliance["member"][-1]["name"] == "Founding Trust of Testshire"
 
 
 def test_news_articles_are_shared_as_articles_and_other_pages_as_websites(client):
