@@ -6,4 +6,10 @@ class NewsConfig(AppConfig):
     verbose_name = "News and press releases"
 
     def ready(self):
-        from . import signals  # noqa: F401 (new news indexes get sign-off)
+        from bhp_portal.core.editors import when_created
+
+        from .models import NewsIndexPage
+        from .workflow import prepare_news_index
+
+        # Editors do not publish news: it goes through the Moderators' sign-off.
+        when_created(prepare_news_index, NewsIndexPage)

@@ -21,6 +21,7 @@ from .models import (
     EmbargoLink,
     NewsArticleAuthor,
     NewsArticlePressContact,
+    NewsSettings,
     PressContact,
 )
 from .workflow import prepare_news_index
@@ -600,7 +601,23 @@ def load_embargoed(index):
     )
 
 
+def load_settings(home):
+    news_settings = NewsSettings.for_site(home.get_site())
+    if news_settings.about_bhp:
+        return
+    news_settings.about_bhp = paragraphs(
+        "Birmingham Health Partners (BHP) is a strategic alliance between the "
+        "University of Birmingham, University Hospitals Birmingham NHS Foundation "
+        "Trust and Birmingham Women's and Children's NHS Foundation Trust. It exists "
+        "to bring the University's research and the NHS together so that patients "
+        "get better treatment and care."
+    )
+    news_settings.save()
+
+
 def load():
-    index = load_index(home_page())
+    home = home_page()
+    load_settings(home)
+    index = load_index(home)
     load_articles(index)
     load_embargoed(index)

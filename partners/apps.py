@@ -5,8 +5,8 @@ class PartnersConfig(AppConfig):
     name = "partners"
 
     def ready(self):
-        from bhp_portal.core.editors import editors_publish_new
+        from bhp_portal.core.editors import editors_publish_under, when_created
 
         from .models import HDRUKIndexPage, PartnerIndexPage
 
-        editors_publish_new(PartnerIndexPage, HDRUKIndexPage)
+        when_created(editors_publish_under, PartnerIndexPage, HDRUKIndexPage)

@@ -5,8 +5,8 @@ class ResearchConfig(AppConfig):
     name = "research"
 
     def ready(self):
-        from bhp_portal.core.editors import editors_publish_new
+        from bhp_portal.core.editors import editors_publish_under, when_created
 
         from .models import ResearchIndexPage
 
-        editors_publish_new(ResearchIndexPage)
+        when_created(editors_publish_under, ResearchIndexPage)

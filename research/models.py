@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import OuterRef, Subquery
+from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
@@ -12,14 +13,18 @@ from wagtail.search import index
 from bhp_portal.core.api_fields import card_rendition, key_facts, page_links
 from bhp_portal.core.blocks import BodyBlock
 from bhp_portal.core.images import prefetch_card_images
-from bhp_portal.core.models import BasePage, KeyFactLink
+from bhp_portal.core.models import (
+    BasePage,
+    HeroImageMixin,
+    KeyFactLink,
+    KeyFactsMixin,
+)
+from bhp_portal.core.search import SearchResultType
 from bhp_portal.core.visibility import live_and_public
 from partners.api_fields import nested_organisations
 from partners.models import PartnerPage
 
 from .blocks import ContactsBlock, UnitsBlock
-
-LATEST_NEWS_COUNT = 3
 
 
 class ResearchIndexPage(BasePage):
@@ -39,16 +44,7 @@ class ResearchIndexPage(BasePage):
         return context
 
 
-class ResearchThemePage(BasePage):
-    hero_image = models.ForeignKey(
-        "core.CustomImage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Wide image at the top of the theme; its description is the "
-        "alt text.",
-    )
+class ResearchThemePage(KeyFactsMixin, HeroImageMixin, BasePage):
     body = StreamField(BodyBlock(), blank=True, help_text="The theme's main content.")
     units = StreamField(
         UnitsBlock(),
@@ -62,13 +58,16 @@ class ResearchThemePage(BasePage):
     parent_page_types = ["research.ResearchIndexPage"]
     subpage_types = []
     page_description = "One research theme, such as Cancer or Rare Diseases."
-    search_result_type = "themes"
+    # /research/ holds the themes, so ?type=research finds them too.
+    search_result_type = SearchResultType(
+        "themes", "Research theme", "Research themes", aliases=("research",)
+    )
 
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("hero_image"),
         FieldPanel("body"),
-        InlinePanel("key_facts", heading="Key facts", label="Key fact", max_num=6),
+        KeyFactsMixin.key_facts_panel,
         FieldPanel("units"),
         FieldPanel("lead_contacts"),
         InlinePanel(
@@ -114,9 +113,14 @@ class ResearchThemePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["key_facts"] = [
-            item.key_fact for item in self.key_facts.select_related("key_fact")
-        ]
+        # Lazy, so a cached fragment of the template runs no query for them.
+        context.update(
+            partners=SimpleLazyObject(self.get_partners),
+            # news.NewsArticlePage.themes points here; following it keeps
+            # research from importing news.
+            latest_news=self.news_articles.newest(),
+            related_themes=self.get_related_themes(),
+        )
         return context
 
     def get_partners(self):
@@ -140,27 +144,17 @@ class ResearchThemePage(BasePage):
 
     def get_related_themes(self):
         """Live, public related themes in the editor's order, in one query
-        (plus the card images)."""
+        (plus the card images) when first read."""
         link_order = ResearchThemeRelatedTheme.objects.filter(
             page=self, theme=OuterRef("pk")
         ).values("sort_order")[:1]
-        return list(
+        return (
             live_and_public(ResearchThemePage.objects)
             .annotate(link_order=Subquery(link_order))
             .filter(link_order__isnull=False)
             .order_by("link_order")
             .defer_streamfields()
             .prefetch_related(prefetch_card_images())
-        )
-
-    def get_latest_news(self):
-        # news.NewsArticlePage.themes points here (related_name="news_articles");
-        # following it keeps research from importing news.
-        return list(
-            live_and_public(self.news_articles)
-            .defer_streamfields()
-            .prefetch_related(prefetch_card_images())
-            .order_by("-date", "-pk")[:LATEST_NEWS_COUNT]
         )
 
 

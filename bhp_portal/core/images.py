@@ -69,8 +69,19 @@ def prerender(images, *specs):
         generate_renditions.enqueue(image.pk, list(specs))
 
 
+def image_fields(model):
+    """The names of `model`'s foreign keys to images."""
+    image_model = get_image_model()
+    return [
+        field.name
+        for field in model._meta.concrete_fields
+        if field.many_to_one and field.related_model is image_model
+    ]
+
+
 def prefetch_card_images(lookup="listing_image"):
-    """A Prefetch of the card image and its renditions, for card listings."""
+    """A Prefetch of one of the images a card may show (a page type's
+    `card_image_fields`) and its renditions, for card listings."""
     return Prefetch(
         lookup,
         queryset=get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS),
@@ -78,10 +89,17 @@ def prefetch_card_images(lookup="listing_image"):
 
 
 def with_card_images(pages):
-    """`pages` of any mix of page types with their listing images and card
-    renditions loaded in two queries (prefetch_card_images needs one model)."""
+    """`pages` of any mix of page types with every image their cards may show
+    (`card_image_fields`) and its card renditions loaded, in two queries
+    (prefetch_card_images needs one model)."""
     pages = list(pages)
-    image_ids = {getattr(page, "listing_image_id", None) for page in pages} - {None}
+    fields = [
+        (page, name)
+        for page in pages
+        for name in getattr(page, "card_image_fields", ())
+        if getattr(page, f"{name}_id")
+    ]
+    image_ids = {getattr(page, f"{name}_id") for page, name in fields}
     images = (
         get_image_model()
         .objects.filter(pk__in=image_ids)
@@ -90,7 +108,6 @@ def with_card_images(pages):
         if image_ids
         else {}
     )
-    for page in pages:
-        if getattr(page, "listing_image_id", None):
-            page.listing_image = images.get(page.listing_image_id)
+    for page, name in fields:
+        setattr(page, name, images.get(getattr(page, f"{name}_id")))
     return pages

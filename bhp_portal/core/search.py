@@ -1,11 +1,13 @@
 """Site search: one relevance-ordered query over every live, public page.
 
-Page types say which result type they are with a `search_result_type` class
-attribute (a key of RESULT_TYPES; "pages" when absent), so core needs no
-import of the content apps to filter by type.
+Each page type says which kind of result it is with a `search_result_type`
+class attribute (a SearchResultType; BasePage's is OTHER_PAGES), and the
+filters on the results page are built from the page models Wagtail knows, so
+core names no content app and a new page type needs no edit here.
 """
 
 from dataclasses import dataclass
+from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -16,29 +18,45 @@ MAX_QUERY_LENGTH = 200
 
 
 @dataclass(frozen=True)
-class ResultType:
-    key: str
+class SearchResultType:
+    """A kind of search result: `slug` in ?type=, `label` beside each result,
+    `plural` on its filter link. `aliases` are other values of ?type= that mean
+    it, such as the name of the section its pages live in (/research/)."""
+
+    slug: str
     label: str
     plural: str
+    aliases: tuple[str, ...] = ()
 
 
-RESULT_TYPES = {
-    rt.key: rt
-    for rt in (
-        ResultType("themes", "Research theme", "Research themes"),
-        ResultType("partners", "Partner", "Partners"),
-        ResultType("sites", "HDR UK site", "HDR UK sites"),
-        ResultType("news", "News", "News"),
-        ResultType("pages", "Page", "Other pages"),
-    )
-}
-DEFAULT_RESULT_TYPE = "pages"
-# Section names people type into the address bar: /research/ holds the themes.
-RESULT_TYPE_ALIASES = {"research": "themes", "hdr-uk": "sites"}
+OTHER_PAGES = SearchResultType("pages", "Page", "Other pages")
 
 
-def result_type_of(page):
-    return RESULT_TYPES[getattr(page, "search_result_type", DEFAULT_RESULT_TYPE)]
+def result_type_of(page_or_model):
+    return getattr(page_or_model, "search_result_type", OTHER_PAGES)
+
+
+@cache
+def result_types():
+    """Every kind of result by slug, once each: in the order Wagtail lists the
+    page models (INSTALLED_APPS, then each app's models), other pages last."""
+    declared = dict.fromkeys(result_type_of(model) for model in get_page_models())
+    declared.pop(OTHER_PAGES, None)
+    return {result_type.slug: result_type for result_type in [*declared, OTHER_PAGES]}
+
+
+@cache
+def _slugs_by_alias():
+    return {
+        alias: result_type.slug
+        for result_type in result_types().values()
+        for alias in result_type.aliases
+    }
+
+
+def slug_for(value):
+    """The slug `value` names, an alias resolved; anything else unchanged."""
+    return _slugs_by_alias().get(value, value)
 
 
 def clean_query(raw):
@@ -49,16 +67,14 @@ def clean_query(raw):
     return query[:MAX_QUERY_LENGTH].strip(), len(query) > MAX_QUERY_LENGTH
 
 
-def content_types_for(type_key):
+def content_types_for(slug):
     models = [
-        model
-        for model in get_page_models()
-        if getattr(model, "search_result_type", DEFAULT_RESULT_TYPE) == type_key
+        model for model in get_page_models() if result_type_of(model).slug == slug
     ]
     return list(ContentType.objects.get_for_models(*models).values())
 
 
-def search_pages(query, type_key=None, exclude_ids=()):
+def search_pages(query, type_slug=None, exclude_ids=()):
     """Search results (lazy, sliceable, countable) of live, public pages, most
     relevant first, as specific page objects.
 
@@ -67,8 +83,8 @@ def search_pages(query, type_key=None, exclude_ids=()):
     merging would lose the relevance order.
     """
     pages = Page.objects.live().public()
-    if type_key:
-        pages = pages.filter(content_type__in=content_types_for(type_key))
+    if type_slug:
+        pages = pages.filter(content_type__in=content_types_for(type_slug))
     if exclude_ids:
         pages = pages.exclude(pk__in=exclude_ids)
     return pages.specific().defer_streamfields().search(query)

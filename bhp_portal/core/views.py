@@ -55,11 +55,17 @@ def server_error(request):
 
 
 class ResultTypeField(forms.ChoiceField):
-    """A result type key, or the name of the site section it lives in."""
+    """A kind of result by its slug, or by one of its aliases."""
 
     def to_python(self, value):
-        value = super().to_python(value)
-        return site_search.RESULT_TYPE_ALIASES.get(value, value)
+        return site_search.slug_for(super().to_python(value))
+
+
+def result_type_choices():
+    return [
+        ("", "All results"),
+        *((slug, rt.plural) for slug, rt in site_search.result_types().items()),
+    ]
 
 
 class SearchForm(forms.Form):
@@ -67,10 +73,7 @@ class SearchForm(forms.Form):
     type = ResultTypeField(
         required=False,
         label="Show",
-        choices=[
-            ("", "All results"),
-            *((rt.key, rt.plural) for rt in site_search.RESULT_TYPES.values()),
-        ],
+        choices=result_type_choices,
         error_messages={"invalid_choice": "Choose one of the listed kinds of page."},
     )
 
@@ -85,12 +88,12 @@ def search(request):
     if not form.is_valid():
         return TemplateResponse(request, "core/search.html", {"form": form}, status=400)
     query, shortened = site_search.clean_query(form.cleaned_data["q"])
-    type_key = form.cleaned_data["type"]
+    type_slug = form.cleaned_data["type"]
     context = {"form": form, "query": query, "shortened": shortened}
     if query:
-        context.update(_results(request, query, type_key))
-        context["result_type"] = site_search.RESULT_TYPES.get(type_key)
-        context["type_links"] = _type_links(query, type_key)
+        context.update(_results(request, query, type_slug))
+        context["result_type"] = site_search.result_types().get(type_slug)
+        context["type_links"] = _type_links(query, type_slug)
         site = Site.find_for_request(request)
         context["browse"] = (
             navigation.main_menu(site, request_generation(request)) if site else []
@@ -110,21 +113,21 @@ def _type_links(query, current):
         "types": [
             {
                 "type": result_type,
-                "query": urlencode({"q": query, "type": key}),
-                "current": key == current,
+                "query": urlencode({"q": query, "type": slug}),
+                "current": slug == current,
             }
-            for key, result_type in site_search.RESULT_TYPES.items()
+            for slug, result_type in site_search.result_types().items()
         ],
     }
 
 
-def _results(request, query, type_key):
+def _results(request, query, type_slug):
     # Promotions stand above the results of an unfiltered search, and are then
     # left out of the results on every page so no page repeats them.
-    promotions = [] if type_key else site_search.promotions_for(query)
+    promotions = [] if type_slug else site_search.promotions_for(query)
     results = site_search.search_pages(
         query,
-        type_key=type_key,
+        type_slug=type_slug,
         exclude_ids=[item.page.pk for item in promotions if item.page],
     )
     try:
@@ -132,13 +135,13 @@ def _results(request, query, type_key):
         # request's transaction usable for the error page.
         with transaction.atomic():
             paginator = paginator_counted_once(
-                request, f"search:{type_key}:{query}", results, RESULTS_PER_PAGE
+                request, f"search:{type_slug}:{query}", results, RESULTS_PER_PAGE
             )
             page_obj = paginator.get_page(request.GET.get("page"))
             page_obj.object_list = list(page_obj.object_list)
     except (DatabaseError, ValueError):
         return {"search_failed": True}
-    params = {"q": query, **({"type": type_key} if type_key else {})}
+    params = {"q": query, **({"type": type_slug} if type_slug else {})}
     return {
         "page_obj": page_obj,
         "results": [

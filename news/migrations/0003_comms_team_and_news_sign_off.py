@@ -4,7 +4,7 @@ Wagtail's own migrations create "Editors" and "Moderators"; they are made here
 too in case an older database has lost them. The Comms team gets admin access,
 images, documents and the press office snippets; its page permissions (add and
 edit, never publish) are granted on the news index, here if one exists and
-otherwise when one is created (news.signals).
+otherwise when one is created (news/apps.py).
 """
 
 from django.db import migrations

@@ -1,4 +1,5 @@
 from .embargo import EmbargoLink
+from .news_settings import NewsSettings
 from .pages import (
     ArticleType,
     NewsArticleAuthor,
@@ -17,5 +18,6 @@ __all__ = [
     "NewsArticlePressContact",
     "NewsArticleTag",
     "NewsIndexPage",
+    "NewsSettings",
     "PressContact",
 ]

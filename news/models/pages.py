@@ -18,18 +18,22 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from bhp_portal.core.api_fields import card_rendition, page_links
 from bhp_portal.core.blocks import BodyBlock
 from bhp_portal.core.cache import paginator_counted_once, request_generation
 from bhp_portal.core.images import prefetch_card_images
-from bhp_portal.core.models import BasePage
+from bhp_portal.core.models import BasePage, HeroImageMixin
+from bhp_portal.core.search import SearchResultType
 from bhp_portal.core.visibility import live_and_public
 from partners.api_fields import nested_organisations
 
 ARTICLES_PER_PAGE = 10
+# Articles in a "Latest news" section, wherever it appears.
+LATEST_NEWS_COUNT = 3
 
 
 class ArticleType(models.TextChoices):
@@ -57,15 +61,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def articles(self):
         """Live, public articles under this index, newest first, ready for cards."""
-        return (
-            live_and_public(NewsArticlePage.objects.child_of(self))
-            .defer_streamfields()
-            .prefetch_related(
-                prefetch_card_images("listing_image"),
-                prefetch_card_images("hero_image"),
-            )
-            .order_by("-date", "-first_published_at", "-pk")
-        )
+        return NewsArticlePage.objects.child_of(self).for_cards()
 
     @path("")
     def index_route(self, request):
@@ -157,7 +153,26 @@ class NewsArticleTag(TaggedItemBase):
     )
 
 
-class NewsArticlePage(BasePage):
+class NewsArticleQuerySet(PageQuerySet):
+    """Other apps reach these through their reverse relations, e.g. a theme's
+    `news_articles.newest()`, without importing news."""
+
+    def for_cards(self):
+        """Live, public articles, newest first, with the images their cards
+        show."""
+        return (
+            live_and_public(self)
+            .defer_streamfields()
+            .prefetch_related(*map(prefetch_card_images, self.model.card_image_fields))
+            .order_by("-date", "-first_published_at", "-pk")
+        )
+
+    def newest(self, count=LATEST_NEWS_COUNT):
+        """The latest news: the first `count` of for_cards()."""
+        return self.for_cards()[:count]
+
+
+class NewsArticlePage(HeroImageMixin, BasePage):
     date = models.DateField(
         default=timezone.localdate,
         help_text="Publication date shown on the article and used to order news.",
@@ -167,16 +182,7 @@ class NewsArticlePage(BasePage):
         choices=ArticleType.choices,
         default=ArticleType.NEWS,
         help_text="Press releases also show press contacts, notes to editors and the "
-        '"About BHP" note from site settings.',
-    )
-    hero_image = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Wide image at the top of the article; also used on cards and "
-        "when shared unless other images are set under Promote.",
+        '"About BHP" note from Settings > News settings.',
     )
     hero_image_alt = models.CharField(
         max_length=250,
@@ -215,15 +221,23 @@ class NewsArticlePage(BasePage):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
     page_description = "A news story, press release, announcement or blog post."
-    search_result_type = "news"
+    search_result_type = SearchResultType("news", "News", "News")
     og_type = "article"
+    card_image_fields = ("listing_image", "hero_image")
+
+    objects = PageManager.from_queryset(NewsArticleQuerySet)()
 
     content_panels = [
         *BasePage.content_panels,
         FieldRowPanel([FieldPanel("date"), FieldPanel("article_type")]),
         MultiFieldPanel(
             [
-                FieldPanel("hero_image"),
+                FieldPanel(
+                    "hero_image",
+                    help_text="Wide image at the top of the article; also used on "
+                    "cards and when shared unless other images are set under "
+                    "Promote.",
+                ),
                 FieldPanel("hero_image_alt"),
                 FieldPanel("hero_image_caption"),
             ],
@@ -281,17 +295,10 @@ class NewsArticlePage(BasePage):
         return self.article_type == ArticleType.PRESS_RELEASE
 
     @property
-    def card_image(self):
-        return self.listing_image or self.hero_image
-
-    @property
     def hero_alt(self):
         return self.hero_image_alt or (
             self.hero_image.default_alt_text if self.hero_image else ""
         )
-
-    def get_social_image(self):
-        return self.social_image or self.listing_image or self.hero_image
 
     def live_themes(self):
         return live_and_public(self.themes).order_by("title")

@@ -14,24 +14,14 @@ register = template.Library()
 
 
 @register.inclusion_tag("news/includes/latest_news.html", takes_context=True)
-def latest_news(context, count=3, theme=None, organisation=None, heading="Latest news"):
-    """The newest live articles, optionally about one theme or organisation.
-
-    Usable from any app's templates: `{% latest_news theme=page %}`.
-    """
+def latest_news(context):
+    """The latest news and a link to all of it, for a page with no relation
+    of its own to the articles (the home page): `{% latest_news %}`. A theme
+    or partner page lists its own through `news_articles.newest()`."""
     index = live_and_public(NewsIndexPage.objects).first()
-    articles = NewsArticlePage.objects.none()
-    if index:
-        articles = index.articles()
-        if theme is not None:
-            articles = articles.filter(themes=theme)
-        if organisation is not None:
-            articles = articles.filter(organisations=organisation)
     request = context.get("request")
     return {
-        "articles": list(articles[:count]),
-        "heading": heading,
-        "heading_id": "latest-news-heading",
+        "articles": NewsArticlePage.objects.child_of(index).newest() if index else [],
         "index_url": index.get_url(request) if index else "",
         "request": request,
     }

@@ -15,6 +15,7 @@ from wagtail.search import index
 from bhp_portal.core.blocks import BodyBlock
 from bhp_portal.core.images import prefetch_card_images
 from bhp_portal.core.models import BasePage
+from bhp_portal.core.search import SearchResultType
 from bhp_portal.core.visibility import live_and_public
 
 from ..api_fields import nested_organisations
@@ -75,8 +76,7 @@ class HDRUKIndexPage(BasePage):
         return list(
             live_and_public(HDRUKSitePage.objects.child_of(self))
             .defer_streamfields()
-            .select_related("lead")
-            .prefetch_related(prefetch_card_images(), members_prefetch())
+            .prefetch_related(prefetch_card_images())
         )
 
 
@@ -117,7 +117,10 @@ class HDRUKSitePage(BasePage):
     parent_page_types = ["partners.HDRUKIndexPage"]
     subpage_types = []
     page_description = "One Health Data Research UK site and its member organisations."
-    search_result_type = "sites"
+    # The sites live under /hdr-uk/, so ?type=hdr-uk finds them too.
+    search_result_type = SearchResultType(
+        "sites", "HDR UK site", "HDR UK sites", aliases=("hdr-uk",)
+    )
 
     content_panels = [
         *BasePage.content_panels,

@@ -2,22 +2,21 @@
 
 from django.db import models
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page, Site
+from wagtail.models import Site
 from wagtail.search import index
 
 from bhp_portal.core.api_fields import key_facts
 from bhp_portal.core.blocks import BodyBlock
 from bhp_portal.core.images import prefetch_card_images
-from bhp_portal.core.models import BasePage, KeyFactLink
+from bhp_portal.core.models import BasePage, KeyFactLink, KeyFactsMixin
+from bhp_portal.core.search import SearchResultType
 from bhp_portal.core.visibility import live_and_public
 
 from ..api_fields import nested_organisations
 from .organisations import Organisation
-
-LATEST_NEWS_COUNT = 3
 
 
 def site_organisation_ld(page, request=None):
@@ -58,7 +57,7 @@ class PartnerIndexPage(BasePage):
         return context
 
 
-class PartnerPage(BasePage):
+class PartnerPage(KeyFactsMixin, BasePage):
     class Role(models.TextChoices):
         FOUNDING = "founding", "Founding members"
         AFFILIATED = "affiliated", "Affiliated NHS partners"
@@ -84,13 +83,13 @@ class PartnerPage(BasePage):
     parent_page_types = ["partners.PartnerIndexPage"]
     subpage_types = []
     page_description = "One member or partner organisation of BHP."
-    search_result_type = "partners"
+    search_result_type = SearchResultType("partners", "Partner", "Partners")
 
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("organisation"),
         FieldPanel("role"),
-        InlinePanel("key_facts", heading="Key facts", label="Key fact", max_num=6),
+        KeyFactsMixin.key_facts_panel,
         FieldPanel("body"),
     ]
     search_fields = [
@@ -127,36 +126,30 @@ class PartnerPage(BasePage):
         organisation = Organisation.objects.select_related("parent").get(
             pk=self.organisation_id
         )
-        context["organisation"] = organisation
-        context["key_facts"] = [
-            item.key_fact for item in self.key_facts.select_related("key_fact")
-        ]
-        context["related_themes"] = self.get_related_themes(organisation)
-        context["latest_news"] = self.get_latest_news(organisation)
-        context["json_ld"] = organisation.json_ld(
-            member_of=[site_organisation_ld(self, request)]
+        context.update(
+            organisation=organisation,
+            json_ld=organisation.json_ld(
+                member_of=[site_organisation_ld(self, request)]
+            ),
+            # Lazy, so a cached fragment of the template runs no query for them.
+            related_themes=self.get_related_themes(organisation),
+            # news.NewsArticlePage.organisations points at the organisation;
+            # following it keeps partners from importing news.
+            latest_news=organisation.news_articles.newest(),
         )
         return context
 
     @staticmethod
     def get_related_themes(organisation):
-        """Themes that chose this organisation as a partner (the research app
-        links them; this side only follows the reverse relation)."""
-        theme_ids = organisation.theme_links.values("page_id")
-        return list(
-            live_and_public(Page.objects.filter(pk__in=theme_ids))
-            .specific()
+        """Themes that chose this organisation as a partner, in one query. The
+        research app links them; this side follows the reverse relation and
+        takes the themes' page type from it, so it imports nothing."""
+        links = organisation.theme_links
+        theme_model = links.model._meta.get_field("page").related_model
+        return (
+            live_and_public(theme_model.objects.filter(pk__in=links.values("page_id")))
             .defer_streamfields()
             .order_by("path")
-        )
-
-    @staticmethod
-    def get_latest_news(organisation):
-        return list(
-            live_and_public(organisation.news_articles)
-            .defer_streamfields()
-            .prefetch_related(prefetch_card_images())
-            .order_by("-date", "-pk")[:LATEST_NEWS_COUNT]
         )
 
 

@@ -1,6 +1,6 @@
-from .base import BasePage, ListingMixin, SocialMixin
+from .base import BasePage, HeroImageMixin, ListingMixin, SocialMixin
 from .forms import ContactFormField, ContactFormPage
-from .key_facts import KeyFact, KeyFactLink
+from .key_facts import KeyFact, KeyFactLink, KeyFactsMixin
 from .media import CustomDocument, CustomImage, CustomRendition
 from .pages import HomePage, HomePageFeaturedPage, HomePageKeyFact, StandardPage
 from .site_settings import SiteSettings
@@ -12,11 +12,13 @@ __all__ = [
     "CustomDocument",
     "CustomImage",
     "CustomRendition",
+    "HeroImageMixin",
     "HomePage",
     "HomePageFeaturedPage",
     "HomePageKeyFact",
     "KeyFact",
     "KeyFactLink",
+    "KeyFactsMixin",
     "ListingMixin",
     "SiteSettings",
     "SocialMixin",

@@ -8,6 +8,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..api_fields import card_rendition
+from ..images import image_fields
+from ..search import OTHER_PAGES
 
 
 class ListingMixin(models.Model):
@@ -28,8 +30,17 @@ class ListingMixin(models.Model):
         help_text="Image shown on cards linking to this page.",
     )
 
+    # The image fields a card may show, the first one set winning;
+    # core.images.with_card_images loads them all for a list of cards.
+    card_image_fields = ("listing_image",)
+
     class Meta:
         abstract = True
+
+    @property
+    def card_image(self):
+        images = (getattr(self, name) for name in self.card_image_fields)
+        return next(filter(None, images), None)
 
 
 class SocialMixin(models.Model):
@@ -51,13 +62,29 @@ class SocialMixin(models.Model):
         return self.search_description or self.summary
 
     def get_social_image(self):
-        return self.social_image or self.listing_image
+        return self.social_image or self.card_image
+
+
+class HeroImageMixin(models.Model):
+    """A wide image at the top of the page."""
+
+    hero_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Wide image at the top of the page; its description is the alt text.",
+    )
+
+    class Meta:
+        abstract = True
 
 
 class BasePage(ListingMixin, SocialMixin, Page):
-    # Which filter of the site search lists this page type: a key of
-    # core.search.RESULT_TYPES.
-    search_result_type = "pages"
+    # Which filter of the site search lists this page type; page types that
+    # have a filter of their own declare a core.search.SearchResultType.
+    search_result_type = OTHER_PAGES
 
     search_fields = [
         *Page.search_fields,
@@ -86,13 +113,19 @@ class BasePage(ListingMixin, SocialMixin, Page):
     def route(self, request, path_components):
         # Wagtail finds the child by slug, then loads its page type's own row:
         # two queries per level of the address. Where only one page type may
-        # sit below this page, a query of that type does both. Anything else
-        # (an old child of another type, no such page) goes Wagtail's way.
+        # sit below this page, a query of that type does both, and brings its
+        # images (sharing, hero) along. Anything else (an old child of another
+        # type, no such page) goes Wagtail's way.
         child_models = self.allowed_subpage_models()
         if path_components and len(child_models) == 1:
             (model,) = child_models
             slug = path_components[0]
-            child = model.objects.child_of(self).filter(slug=slug).first()
+            child = (
+                model.objects.child_of(self)
+                .filter(slug=slug)
+                .select_related(*image_fields(model))
+                .first()
+            )
             if child is not None:
                 child._cached_parent_obj = self
                 return child.route(request, path_components[1:])

@@ -4,6 +4,7 @@ queue's worker, so a mail outage never loses one or keeps a visitor waiting."""
 import logging
 
 import django.forms
+from django.conf import settings
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -107,12 +108,12 @@ for name, text in {
 
 class ContactFormPage(EmailFormMixin, FormMixin, BasePage):
     introduction = RichTextField(
-        features=["bold", "italic", "link"],
+        features=settings.RICHTEXT_FEATURES["inline"],
         blank=True,
         help_text="Who the form reaches and how soon we reply.",
     )
     thank_you_text = RichTextField(
-        features=["bold", "italic", "link"],
+        features=settings.RICHTEXT_FEATURES["inline"],
         blank=True,
         help_text="Shown after someone sends the form.",
     )

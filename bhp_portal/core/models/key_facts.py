@@ -2,7 +2,12 @@
 
 from django.db import models
 from django.utils import timezone
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
 from wagtail.models import Orderable
 from wagtail.search import index
 
@@ -77,8 +82,8 @@ class KeyFact(index.Indexed, models.Model):
 
 
 class KeyFactLink(Orderable):
-    """A page's choice of one shared key fact, in the editor's order.
-    Subclasses add `page = ParentalKey(<page model>, related_name="key_facts")`."""
+    """A page's choice of one shared key fact, in the editor's order (see
+    KeyFactsMixin)."""
 
     key_fact = models.ForeignKey(
         "core.KeyFact",
@@ -90,3 +95,20 @@ class KeyFactLink(Orderable):
 
     class Meta(Orderable.Meta):
         abstract = True
+
+
+class KeyFactsMixin:
+    """A page that shows a row of the shared key facts, chosen in its editor
+    with `key_facts_panel`. The page type adds its own KeyFactLink subclass
+    with `page = ParentalKey(<page type>, related_name="key_facts")`."""
+
+    key_facts_panel = InlinePanel(
+        "key_facts", heading="Key facts", label="Key fact", max_num=6
+    )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["key_facts"] = [
+            link.key_fact for link in self.key_facts.select_related("key_fact")
+        ]
+        return context

@@ -1,33 +1,27 @@
 """The home page and the standard content page."""
 
+from django.conf import settings
 from django.db import models
+from django.utils.functional import SimpleLazyObject, classproperty
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, get_page_models
 from wagtail.search import index
 
 from ..blocks import BodyBlock, LinkBlock
 from ..images import with_card_images
 from ..visibility import live_and_public
-from .base import BasePage
-from .key_facts import KeyFactLink
+from .base import BasePage, HeroImageMixin
+from .key_facts import KeyFactLink, KeyFactsMixin
 
 
-class HomePage(BasePage):
+class HomePage(KeyFactsMixin, HeroImageMixin, BasePage):
     hero_heading = models.CharField(
         max_length=120, help_text="The large heading at the top of the home page."
     )
     hero_text = models.TextField(
         max_length=300, blank=True, help_text="A sentence under the hero heading."
-    )
-    hero_image = models.ForeignKey(
-        "core.CustomImage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Wide image behind the hero; its description is the alt text.",
     )
     hero_link = StreamField(
         [("link", LinkBlock())],
@@ -36,7 +30,7 @@ class HomePage(BasePage):
         help_text="The hero's call to action.",
     )
     introduction = RichTextField(
-        features=["bold", "italic", "link"],
+        features=settings.RICHTEXT_FEATURES["inline"],
         blank=True,
         help_text="A short welcome under the hero.",
     )
@@ -58,7 +52,7 @@ class HomePage(BasePage):
             heading="Hero",
         ),
         FieldPanel("introduction"),
-        InlinePanel("key_facts", heading="Key facts", label="Key fact", max_num=6),
+        KeyFactsMixin.key_facts_panel,
         InlinePanel(
             "featured_pages", heading="Featured research", label="Page", max_num=6
         ),
@@ -66,11 +60,21 @@ class HomePage(BasePage):
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
 
+    @classproperty
+    def subpage_types(cls):
+        # The page types that name the home page as their parent: the standard
+        # pages and each section's index. Core names no section.
+        return [
+            model
+            for model in get_page_models()
+            if getattr(model, "parent_page_types", None)
+            and cls in model.clean_parent_page_models()
+        ]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["key_facts"] = [
-            item.key_fact for item in self.key_facts.select_related("key_fact")
-        ]
+        # Read only if the template's cached fragment is missing.
+        context["featured_pages"] = SimpleLazyObject(self.get_featured_pages)
         return context
 
     def get_featured_pages(self):

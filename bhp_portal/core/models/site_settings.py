@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 
 from ..blocks import LegalLinkBlock, SocialLinkBlock
 
@@ -37,12 +37,6 @@ class SiteSettings(BaseSiteSetting):
         help_text="Accessibility statement, privacy notice and similar pages, "
         "linked at the foot of every page.",
     )
-    about_bhp = RichTextField(
-        features=["bold", "italic", "link"],
-        blank=True,
-        help_text='The "About Birmingham Health Partners" note printed at the end '
-        "of every press release.",
-    )
     default_social_image = models.ForeignKey(
         settings.WAGTAILIMAGES_IMAGE_MODEL,
         null=True,
@@ -65,7 +59,6 @@ class SiteSettings(BaseSiteSetting):
         ),
         FieldPanel("social_links"),
         FieldPanel("legal_links"),
-        FieldPanel("about_bhp"),
         FieldPanel("default_social_image"),
     ]
 
