@@ -393,7 +393,20 @@ TASKS_ABANDONED_SECONDS = env.int("TASKS_ABANDONED_SECONDS", default=1800)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "not_too_many_requests": {
+            "()": "django.utils.log.CallbackFilter",
+            "callback": lambda record: getattr(record, "status_code", None) != 429,
+        }
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            # Django logs every 4xx; a flood's thousands of 429s would drown
+            # the log (the rate limit logs the first of each window itself).
+            "filters": ["not_too_many_requests"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", "INFO")},
     # Wagtail runs its background tasks inline; one line per task is noise.
     # Page actions are in Wagtail's audit log already.
