@@ -7,7 +7,7 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: help run test test-tools screenshots lint format install install-dev install-node demo backup restore audit audit-deps lighthouse soak bench
+.PHONY: help run test test-tools screenshots lint format install install-dev install-node demo backup restore audit audit-deps lighthouse soak bench flood
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -117,3 +117,7 @@ soak: install ## 64 connections for 60 s against gunicorn: errors and worker mem
 bench: install ## Load-test the site under gunicorn (database bhp_bench, Redis if up); writes var/bench.json
 	@mkdir -p var
 	$(PY) scripts/bench.py
+
+flood: install ## One client floods search (64 connections, 30 s) while another times / and /healthz; writes var/flood.json
+	@mkdir -p var
+	$(PY) scripts/flood.py

@@ -15,10 +15,12 @@ workers = int(os.environ.get("GUNICORN_WORKERS", 2 * (os.cpu_count() or 1) + 1))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 # On a deploy or restart, requests in flight get this long to finish.
 graceful_timeout = 30
-# Recycle each worker now and then, at staggered times, so slow leaks never
-# build up and workers never all restart together.
+# Recycle each worker now and then, so slow leaks never build up. Evenly
+# loaded workers (a flood of 429s counts too) reach the same count together:
+# with a jitter of a tenth, all five restarted within a second and the site
+# stalled for 7 s (make flood). A jitter as large as the limit spreads them.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 2000))
-max_requests_jitter = max_requests // 10
+max_requests_jitter = max_requests
 # Behind a load balancer that reuses connections.
 keepalive = 5
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")

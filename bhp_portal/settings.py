@@ -79,6 +79,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "bhp_portal.core.middleware.CanonicalHostMiddleware",
     "bhp_portal.core.middleware.PreviewSchemeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "bhp_portal.core.middleware.SecurityHeadersMiddleware",
@@ -100,8 +101,10 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Wrong privacy-password guesses are answered 429 before Wagtail checks.
     "bhp_portal.core.privacy_throttle.PrivacyPasswordThrottleMiddleware",
-    # Last, so a locked-out login is answered before any view runs.
+    # After these, so a locked-out login is answered before any view runs.
     "axes.middleware.AxesMiddleware",
+    # Last: it runs admin page writes itself, one per page at a time.
+    "bhp_portal.core.page_writes.SerialisePageWritesMiddleware",
 ]
 
 ROOT_URLCONF = "bhp_portal.urls"
@@ -392,7 +395,20 @@ TASKS_ABANDONED_SECONDS = env.int("TASKS_ABANDONED_SECONDS", default=1800)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "not_too_many_requests": {
+            "()": "django.utils.log.CallbackFilter",
+            "callback": lambda record: getattr(record, "status_code", None) != 429,
+        }
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            # Django logs every 4xx; a flood's thousands of 429s would drown
+            # the log (the rate limit logs the first of each window itself).
+            "filters": ["not_too_many_requests"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", "INFO")},
     # Wagtail runs its background tasks inline; one line per task is noise.
     # Page actions are in Wagtail's audit log already.
@@ -478,6 +494,10 @@ WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 # Avatars come from uploads only: no staff e-mail hashes sent to Gravatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# No autosave: Wagtail 8.0's autosave posts beside the editor's own actions,
+# and a second request carrying the same workflow action failed or lost text
+# (docs/security.md, round two, item 9). Editors save drafts themselves.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 # Large StreamField pages post many fields from the editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

@@ -274,14 +274,29 @@ def may_use_cache(request):
         # Wagtail's previews run through the middleware on a made-up request
         # for the page's own URL; the live copy must never answer it.
         return False
-    # A session or message cookie may change what the page shows (a signed-in
-    # user, a "saved" notice); so may credentials sent in a header.
+    return not carries_identity(request)
+
+
+def carries_identity(request):
+    """A session or message cookie may change what the page shows (a signed-in
+    user, a passed privacy password, a "saved" notice); so may credentials
+    sent in a header."""
     cookies = request.COOKIES
-    return not (
+    return (
         settings.SESSION_COOKIE_NAME in cookies
         or CookieStorage.cookie_name in cookies
         or "HTTP_AUTHORIZATION" in request.META
     )
+
+
+def is_personal(request, response):
+    """Whether the response was made for this visitor alone: it came with
+    their session or sign-in, or it sets a cookie (a form's CSRF token, a
+    session). No cache on the way, nor the browser's disk, may keep it."""
+    if response.cookies or carries_identity(request):
+        return True
+    user = getattr(request, "user", None)
+    return user is not None and user.is_authenticated
 
 
 def may_store(request, response):

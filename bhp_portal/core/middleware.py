@@ -1,5 +1,6 @@
-"""The flood guard, the page cache, site-wide security headers, the
-database-outage page and the client address used by the login lock-out."""
+"""The canonical host, the flood guard, the page cache, site-wide security
+headers, the database-outage page and the client address used by the login
+lock-out."""
 
 import ipaddress
 import logging
@@ -8,13 +9,15 @@ from contextlib import suppress
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError, InterfaceError, OperationalError
+from django.core.exceptions import DisallowedHost
+from django.db import DatabaseError
 from django.http import HttpResponse, JsonResponse
+from django.http.request import split_domain_port
 from django.utils.cache import patch_cache_control
 
 from . import cache as page_cache
 from . import search as site_search
-from .views import database_unavailable, healthz
+from .views import database_unavailable, healthz, is_database_outage
 
 logger = logging.getLogger(__name__)
 
@@ -23,6 +26,35 @@ TOO_MANY_REQUESTS_PAGE = """<!DOCTYPE html>
 </head><body><h1>Too many requests</h1>
 <p>Please wait {seconds} seconds, then try again.</p></body></html>
 """
+
+
+class CanonicalHostMiddleware:
+    """First of all: one spelling of each host. `LOCALHOST`, `localhost.`
+    and `localhost:443` (over HTTPS) are all `localhost`, so they share the
+    page cache's entries and no link repeats the odd spelling; a port that is
+    no port (`localhost:99999999999999999999`) is refused with a 400, as
+    Django refuses a host it does not serve."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "HTTP_HOST" in request.META:
+            request.META["HTTP_HOST"] = canonical_host(request)
+        return self.get_response(request)
+
+
+def canonical_host(request):
+    given = request.META["HTTP_HOST"]
+    domain, port = split_domain_port(given)
+    if not domain:
+        return given  # Django's own check refuses it, with a 400.
+    if port and not (port.isdigit() and 0 < int(port) < 65536):
+        raise DisallowedHost(f"Invalid port in HTTP_HOST header: {given!r}.")
+    default_port = "443" if request.is_secure() else "80"
+    if not port or int(port) == int(default_port):
+        return domain
+    return f"{domain}:{int(port)}"
 
 
 class FloodGuardMiddleware:
@@ -106,13 +138,21 @@ class PageCacheMiddleware:
     """Serve anonymous visitors whole pages from the shared cache.
 
     It sits before the session, CSRF and message middleware, so on the way out
-    it sees every cookie they set and can refuse to store such responses.
+    it sees every cookie they set and can refuse to store such responses; and
+    marks them, and every response for a signed-in user, private and
+    no-store, so no proxy or browser cache keeps them either.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        response = self.respond(request)
+        if page_cache.is_personal(request, response):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    def respond(self, request):
         if not page_cache.may_use_cache(request):
             return self.get_response(request)
         frozen = page_cache.lookup(request)
@@ -207,7 +247,8 @@ class SecurityHeadersMiddleware(CSPMiddleware):
 
 class DatabaseUnavailableMiddleware:
     """Answers a friendly 503 when a view cannot reach the database, instead
-    of a 500 and a stack of identical error reports. Errors raised outside
+    of a 500 and a stack of identical error reports. Other database errors
+    are left to Django: a 500, logged with the traceback. Errors raised outside
     views (e.g. saving the session) reach the 500 handler, which does the
     same."""
 
@@ -218,7 +259,7 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if isinstance(exception, OperationalError | InterfaceError):
+        if is_database_outage(exception):
             return database_unavailable(exception)
         return None
 

@@ -10,11 +10,15 @@ from dataclasses import dataclass
 from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
 MAX_QUERY_LENGTH = 200
+# New terms a day that Reports > Search terms records (security round two).
+NEW_SEARCH_TERMS_PER_DAY = 1000
 
 
 @dataclass(frozen=True)
@@ -136,5 +140,23 @@ class Promotion:
 
 
 def record_search(query):
-    """Count the search in the editors' Reports > Search terms."""
-    Query.get(query).add_hit()
+    """Count the search in the editors' Reports > Search terms. Terms already
+    there are always counted; new ones only up to NEW_SEARCH_TERMS_PER_DAY,
+    so a flood of made-up searches cannot grow the table without end."""
+    term = Query.objects.filter(query_string=normalise_query_string(query)).first()
+    if term is None:
+        if not new_search_term_allowed():
+            return
+        term = Query.get(query)
+    term.add_hit()
+
+
+def new_search_term_allowed():
+    """Counts the day's new terms in the shared cache; while it is down, only
+    known terms are counted."""
+    key = f"search-terms:new:{timezone.localdate()}"
+    cache.add(key, 0, 25 * 60 * 60)
+    try:
+        return cache.incr(key) <= NEW_SEARCH_TERMS_PER_DAY
+    except ValueError:
+        return False

@@ -34,10 +34,26 @@ logger = logging.getLogger(__name__)
 
 # Seconds a client or proxy should wait before retrying during an outage.
 RETRY_AFTER_SECONDS = 30
+# SQLSTATEs of a lost or refused connection: class 08, the server shutting
+# down or starting up, too many connections.
+CONNECTION_FAILURES = ("08", "57P01", "57P02", "57P03", "53300")
+
+
+def is_database_outage(exception):
+    """True when the database could not be reached: a visitor gets the 503
+    page. Any other database error (a missing column, a cancelled query) is
+    a bug or an overload to see in the logs, and a 500."""
+    if isinstance(exception, InterfaceError):
+        return True
+    if not isinstance(exception, OperationalError):
+        return False
+    # Connection failures raised by the driver itself carry no SQLSTATE.
+    code = getattr(exception.__cause__, "pgcode", None)
+    return code is None or code.startswith(CONNECTION_FAILURES)
 
 
 def database_unavailable(exception):
-    logger.error("Database unavailable: %s", exception.__class__.__name__)
+    logger.error("Database unavailable: %s: %s", type(exception).__name__, exception)
     response = HttpResponse(loader.get_template("503.html").render(), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
@@ -49,7 +65,7 @@ def server_error(request):
     database, a context processor) cannot break the error page too. A lost
     database is an outage, not a bug, and gets the 503 page."""
     exception = sys.exc_info()[1]
-    if isinstance(exception, OperationalError | InterfaceError):
+    if is_database_outage(exception):
         return database_unavailable(exception)
     return HttpResponseServerError(loader.get_template("500.html").render())
 

@@ -1,5 +1,7 @@
 """The contact form: stored first, emailed second, never lost."""
 
+import csv
+import io
 import logging
 import smtplib
 
@@ -125,3 +127,65 @@ def test_contact_form_is_never_served_from_the_page_cache(
     assert response.status_code == 200
     assert "X-Cache" not in response
     assert response.cookies.get("csrftoken")
+
+
+@pytest.mark.django_db
+def test_an_overlong_message_is_refused_with_what_was_typed_kept(client, contact_page):
+    # Security round two, item 11: a 2 MB message was stored and e-mailed.
+    message = "word " * 1001
+    response = client.post("/contact/", {**VALID, "your_message": message})
+    assert response.status_code == 200
+    html = soup(response)
+    summary = html.select_one(".error-summary").get_text()
+    assert "Your message must be 5,000 characters or fewer" in summary
+    box = html.select_one('textarea[name="your_message"]')
+    # Browsers drop the newline Django puts after <textarea>.
+    assert box.get_text().removeprefix("\n") == message
+    assert box["maxlength"] == "5000"
+    assert not submissions(contact_page).exists()
+    assert not mail.outbox
+
+
+@pytest.mark.django_db
+def test_a_visitor_sending_many_enquiries_is_asked_to_wait(client, contact_page):
+    for number in range(5):
+        response = client.post("/contact/", {**VALID, "your_name": f"Sender {number}"})
+        assert "Thank you" in soup(response).h1.get_text()
+    response = client.post("/contact/", {**VALID, "your_name": "Sender 5"})
+    assert response.status_code == 429
+    assert 3500 < int(response["Retry-After"]) <= 3600
+    html = soup(response)
+    assert (
+        "Please wait 60 minutes before sending another"
+        in html.select_one(".error-summary").get_text()
+    )
+    # Nothing typed is lost, nothing more is stored.
+    assert html.select_one('input[name="your_name"]')["value"] == "Sender 5"
+    assert submissions(contact_page).count() == 5
+    # Another visitor is not held up.
+    other = client.post(
+        "/contact/", {**VALID, "your_name": "Other"}, REMOTE_ADDR="192.0.2.77"
+    )
+    assert other.status_code == 200
+    assert submissions(contact_page).count() == 6
+
+
+@pytest.mark.django_db
+def test_the_csv_export_shows_formulas_as_text(admin_client, contact_page):
+    # Security round two, item 12: a spreadsheet would run these.
+    hostile = {
+        "your_name": '=HYPERLINK("https://attacker.example","Click")',
+        "organisation": "@SUM(1+1)*cmd|' /C calc'!A0",
+        "your_message": "+1+1",
+    }
+    FormSubmission.objects.create(page=contact_page, form_data=hostile)
+    FormSubmission.objects.create(page=contact_page, form_data={"your_name": "Ann"})
+    response = admin_client.get(
+        f"/admin/forms/submissions/{contact_page.pk}/?export=csv"
+    )
+    rows = list(csv.DictReader(io.StringIO(b"".join(response).decode())))
+    by_name = {row["Your name"]: row for row in rows}
+    assert set(by_name) == {"'" + hostile["your_name"], "Ann"}
+    hostile_row = by_name["'" + hostile["your_name"]]
+    assert hostile_row["Organisation"] == "'" + hostile["organisation"]
+    assert hostile_row["Your message"] == "'+1+1"

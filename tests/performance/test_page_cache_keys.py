@@ -82,3 +82,20 @@ def test_a_new_promotion_shows_on_a_cached_search_at_once(client):
     )
     promoted = soup(client.get("/search/?q=cancer")).select(".search-promoted h3")
     assert [h3.get_text() for h3 in promoted] == [contact.title]
+
+
+def test_spellings_of_one_host_share_its_entries(client):
+    # Security round two, item 14: each spelling had an entry of its own.
+    assert x_cache(client.get("/", HTTP_HOST="localhost")) == "MISS"
+    for spelling in ["LOCALHOST", "localhost.", "LocalHost.:443", "localhost:0443"]:
+        response = client.get("/", HTTP_HOST=spelling)
+        assert x_cache(response) == "HIT", spelling
+
+
+@pytest.mark.parametrize(
+    "host", ["localhost:99999999999999999999", "localhost:0", "localhost:65536"]
+)
+def test_a_port_that_is_no_port_is_refused(client, host):
+    response = client.get("/", HTTP_HOST=host)
+    assert response.status_code == 400
+    assert host.encode() not in response.content

@@ -5,6 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
+from bhp_portal.core import search as site_search
 from bhp_portal.core.cache import forget_database_generation
 from bhp_portal.core.factories import StandardPageFactory, rich_text
 from research.factories import ResearchThemePageFactory
@@ -248,3 +249,21 @@ def test_searches_are_cached_and_still_all_counted(client, quokka_pages):
     assert (first["X-Cache"], again["X-Cache"]) == ("MISS", "HIT")
     assert result_titles(search(client, q="wildlife")) != result_titles(again)
     assert Query.objects.get(query_string="quokka").hits == 2
+
+
+@pytest.mark.django_db
+def test_new_search_terms_are_recorded_up_to_a_daily_cap(client, monkeypatch):
+    # Security round two, item 11: every made-up search added a row.
+    monkeypatch.setattr(site_search, "NEW_SEARCH_TERMS_PER_DAY", 3)
+    search(client, q="okapi")
+    for number in range(5):
+        search(client, q=f"made-up term {number}")
+    search(client, q="okapi")
+    recorded = set(
+        Query.objects.filter(daily_hits__isnull=False).values_list(
+            "query_string", flat=True
+        )
+    )
+    assert recorded == {"okapi", "made-up term 0", "made-up term 1"}
+    # A term already known is still counted after the cap.
+    assert Query.objects.get(query_string="okapi").hits == 2

@@ -3,8 +3,10 @@ own policy."""
 
 import pytest
 from django.test import Client
-from wagtail.models import Page
+from django.urls import reverse
+from wagtail.models import Collection, CollectionViewRestriction, Page
 from wagtail.test.utils.form_data import nested_form_data, streamfield
+from wagtail_factories import DocumentFactory
 
 from tests.utils import soup
 
@@ -128,3 +130,40 @@ def test_page_editor_and_its_preview_frame_work(editor_client):
     assert preview["X-Frame-Options"] == "SAMEORIGIN"
     assert directives(preview)["frame-ancestors"] == ["'self'"]
     assert soup(preview).h1.get_text() == page.title
+
+
+def no_store(response):
+    directives = {d.strip() for d in response.get("Cache-Control", "").split(",")}
+    return {"private", "no-store"} <= directives
+
+
+@pytest.mark.django_db
+def test_personal_responses_are_kept_by_no_cache(client, admin_client):
+    # Security round two, item 13. A public page is the same for everyone.
+    assert not no_store(client.get("/about/"))
+    # A form sets the visitor's own CSRF cookie.
+    contact = client.get("/contact/")
+    assert "csrftoken" in contact.cookies
+    assert no_store(contact)
+    # Pages rendered for a signed-in user.
+    assert no_store(admin_client.get("/about/"))
+
+
+@pytest.mark.django_db
+def test_private_document_downloads_are_kept_by_no_cache(client):
+    collection = Collection.get_first_root_node().add_child(name="Board papers")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection,
+        restriction_type=CollectionViewRestriction.PASSWORD,
+        password="board-papers-2026",
+    )
+    document = DocumentFactory(
+        collection=collection, file__filename="papers.pdf", file__data=b"%PDF-1.4\n"
+    )
+    public = DocumentFactory(file__filename="leaflet.pdf", file__data=b"%PDF-1.4\n")
+    assert not no_store(client.get(public.url))
+    answer = reverse("wagtaildocs_authenticate_with_password", args=[restriction.id])
+    client.post(answer, {"password": "board-papers-2026", "return_url": "/"})
+    download = client.get(document.url)
+    assert download.status_code == 200
+    assert no_store(download)

@@ -7,9 +7,11 @@ import sys
 
 import pytest
 from django.core.cache import caches
+from django.db import OperationalError, connection, transaction
 
 from bhp_portal.core import cache_backends
 from bhp_portal.core.cache_backends import FailOpenRedisCache
+from bhp_portal.core.models import HomePage
 
 CLOSED_PORT = "127.0.0.1:1"
 
@@ -149,3 +151,27 @@ def test_the_redis_cache_makes_one_client_per_server_and_uses_it(
     assert cache.get("key") == {"value": 1}
     assert cache._cache.get_client() is client
     cache.delete("key")
+
+
+def cancelled_query(self, request, *args, **kwargs):
+    """A real PostgreSQL error that is no outage: the query is cancelled by
+    its statement timeout. The savepoint keeps the test's transaction usable."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL statement_timeout = 1")
+        cursor.execute("SELECT pg_sleep(1)")
+
+
+@pytest.mark.django_db
+def test_a_database_error_that_is_no_outage_is_a_logged_500(
+    client, monkeypatch, caplog
+):
+    # Security round two, item 10: a bug must not pass for an outage.
+    monkeypatch.setattr(HomePage, "get_context", cancelled_query)
+    client.raise_request_exception = False
+    response = client.get("/")
+    assert response.status_code == 500
+    assert "Service temporarily unavailable" not in response.content.decode()
+    logged = [r for r in caplog.records if r.name == "django.request"]
+    assert logged
+    assert logged[-1].exc_info[0] is OperationalError
+    assert "statement timeout" in str(logged[-1].exc_info[1])

@@ -2,6 +2,9 @@
 posts) are limited per client address, so they cannot starve the workers;
 health probes and cached pages keep answering."""
 
+import io
+import logging
+
 import pytest
 from django.core.cache.backends.locmem import LocMemCache
 
@@ -95,3 +98,30 @@ def test_healthz_answers_before_the_cache_or_the_database(
     with django_assert_num_queries(0):
         response = client.get("/healthz")
     assert (response.status_code, response.content) == (200, b"ok")
+
+
+@pytest.fixture
+def site_log():
+    """What the site's console log handler (settings.LOGGING) writes."""
+    console = next(
+        h
+        for h in logging.getLogger().handlers
+        if isinstance(h, logging.StreamHandler) and h.filters
+    )
+    written = io.StringIO()
+    stream = console.setStream(written)
+    yield written
+    console.setStream(stream)
+
+
+def test_a_flood_logs_one_line_per_window_not_one_per_refusal(client, site_log):
+    # make flood: Django's WARNING for each of 40,000 refusals in 30 s cost
+    # the workers time and drowned the log.
+    for _ in range(LIMIT + 20):
+        search(client)
+    logged = site_log.getvalue()
+    assert logged.count("Rate limit reached on /search/ by 203.0.113.7") == 1
+    assert "Too Many Requests" not in logged
+    # Other client errors are still logged.
+    client.get("/no-such-page/")
+    assert "Not Found: /no-such-page/" in site_log.getvalue()

@@ -2,10 +2,13 @@
 queue's worker, so a mail outage never loses one or keeps a visitor waiting."""
 
 import logging
+import math
 
 import django.forms
 from django.conf import settings
 from django.db import models
+from django.template.defaultfilters import pluralize
+from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -19,13 +22,25 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
 from ..tasks import send_email
+from ..throttle import count_attempt, seconds_to_wait, visitor
 from .base import BasePage
 from .site_settings import SiteSettings
 
 logger = logging.getLogger(__name__)
 
+
+def enquiry_key(request):
+    return f"enquiries:{visitor(request)}"
+
+
 # Bots fill in every field; people never see this one.
 HONEYPOT_FIELD = "website_address"
+# Longest answers a visitor can send: a paragraph field, a one-line field.
+PARAGRAPH_MAX_CHARACTERS = 5000
+LINE_MAX_CHARACTERS = 255
+# Enquiries one visitor can send in a window before being asked to wait.
+ENQUIRY_LIMIT = 5
+ENQUIRY_WINDOW_SECONDS = 60 * 60
 
 
 class EnquiryForm(BaseForm):
@@ -87,6 +102,21 @@ class EnquiryFormBuilder(FormBuilder):
         )
         return fields
 
+    def create_singleline_field(self, field, options):
+        return self.capped(field, options, LINE_MAX_CHARACTERS)
+
+    def create_multiline_field(self, field, options):
+        options["widget"] = django.forms.Textarea
+        return self.capped(field, options, PARAGRAPH_MAX_CHARACTERS)
+
+    @staticmethod
+    def capped(field, options, characters):
+        options["max_length"] = characters
+        options["error_messages"]["max_length"] = (
+            f"{field.label} must be {characters:,} characters or fewer"
+        )
+        return django.forms.CharField(**options)
+
     def get_form_class(self):
         return type("EnquiryForm", (EnquiryForm,), self.formfields)
 
@@ -140,6 +170,39 @@ class ContactFormPage(EmailFormMixin, FormMixin, BasePage):
             "unless a to address is given here.",
         ),
     ]
+
+    def serve(self, request, *args, **kwargs):
+        wait = request.method == "POST" and seconds_to_wait(
+            enquiry_key(request), ENQUIRY_LIMIT, ENQUIRY_WINDOW_SECONDS
+        )
+        if not wait:
+            return super().serve(request, *args, **kwargs)
+        # The form comes back with what was typed, and says when to try again.
+        form = self.get_form(request.POST, page=self, user=request.user)
+        form.is_valid()
+        minutes = math.ceil(wait / 60)
+        form.add_error(
+            None,
+            f"You have sent {ENQUIRY_LIMIT} enquiries in the last hour. Please "
+            f"wait {minutes} minute{pluralize(minutes)} before sending another.",
+        )
+        context = {**self.get_context(request), "form": form}
+        response = TemplateResponse(
+            request, self.get_template(request), context, status=429
+        )
+        response["Retry-After"] = str(wait)
+        return response
+
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        if request.method == "POST":
+            count_attempt(enquiry_key(request), ENQUIRY_WINDOW_SECONDS)
+        return super().render_landing_page(request, form_submission, *args, **kwargs)
+
+    def get_submissions_list_view_class(self):
+        # Wagtail's admin views can only be imported once the models are.
+        from ..spreadsheets import SafeSubmissionsListView
+
+        return SafeSubmissionsListView
 
     def get_data_fields(self):
         return [
