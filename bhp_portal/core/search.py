@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
+from django.core.cache import cache as shared_cache
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, get_page_models
@@ -155,8 +155,8 @@ def new_search_term_allowed():
     """Counts the day's new terms in the shared cache; while it is down, only
     known terms are counted."""
     key = f"search-terms:new:{timezone.localdate()}"
-    cache.add(key, 0, 25 * 60 * 60)
+    shared_cache.add(key, 0, 25 * 60 * 60)
     try:
-        return cache.incr(key) <= NEW_SEARCH_TERMS_PER_DAY
+        return shared_cache.incr(key) <= NEW_SEARCH_TERMS_PER_DAY
     except ValueError:
         return False
