@@ -117,8 +117,9 @@ class ResearchThemePage(KeyFactsMixin, HeroImageMixin, BasePage):
         context.update(
             partners=SimpleLazyObject(self.get_partners),
             # news.NewsArticlePage.themes points here; following it keeps
-            # research from importing news.
-            latest_news=self.news_articles.newest(),
+            # research from importing news. A theme not saved yet (a preview
+            # of a new one) has no news.
+            latest_news=self.news_articles.newest() if self.pk else [],
             related_themes=self.get_related_themes(),
         )
         return context
@@ -144,7 +145,10 @@ class ResearchThemePage(KeyFactsMixin, HeroImageMixin, BasePage):
 
     def get_related_themes(self):
         """Live, public related themes in the editor's order, in one query
-        (plus the card images) when first read."""
+        (plus the card images) when first read. A theme not saved yet (a
+        preview of a new one) has none in the database."""
+        if not self.pk:
+            return ResearchThemePage.objects.none()
         link_order = ResearchThemeRelatedTheme.objects.filter(
             page=self, theme=OuterRef("pk")
         ).values("sort_order")[:1]
