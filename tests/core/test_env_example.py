@@ -66,6 +66,7 @@ SAFETY_SETTINGS = [
     "STATIC_ROOT",
     "STORAGES",
     "TASKS",
+    "TRUSTED_PROXY_COUNT",
 ]
 SHOW_SAFETY_SETTINGS = (
     "import json, django; django.setup(); from django.conf import settings; "
