@@ -222,8 +222,10 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
-# Hashed file names never change content, so browsers may keep them a year.
-WHITENOISE_MAX_AGE = 365 * 24 * 60 * 60
+# WhiteNoise lets browsers keep hashed names (css/main.1a2b3c.css) for ten
+# years, as they never change content. Unhashed names (the logo in JSON-LD)
+# can change in place, so browsers check them again after a day.
+WHITENOISE_MAX_AGE = 24 * 60 * 60
 
 # With several app servers, uploads must live where all of them can read them:
 # S3-compatible object storage when a bucket is named, local files otherwise.
