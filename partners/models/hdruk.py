@@ -61,6 +61,10 @@ class HDRUKIndexPage(BasePage):
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
+    class Meta:
+        # Django would make "Hdruk index page" of the class name.
+        verbose_name = "HDR UK index page"
+
     api_fields = [
         *BasePage.api_fields,
         nested_organisations("network", many=False),
@@ -117,6 +121,10 @@ class HDRUKSitePage(BasePage):
     parent_page_types = ["partners.HDRUKIndexPage"]
     subpage_types = []
     page_description = "One Health Data Research UK site and its member organisations."
+
+    class Meta:
+        verbose_name = "HDR UK site page"
+
     # The sites live under /hdr-uk/, so ?type=hdr-uk finds them too.
     search_result_type = SearchResultType(
         "sites", "HDR UK site", "HDR UK sites", aliases=("hdr-uk",)

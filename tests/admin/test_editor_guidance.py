@@ -141,3 +141,10 @@ def test_the_image_upload_form_says_the_description_is_the_alt_text(admin_client
     html = response.json()["html"]
     assert 'name="image-chooser-upload-description"' in html
     assert "alternative text" in html
+
+
+def test_page_type_names_spell_acronyms_as_editors_know_them():
+    # Django turns HDRUKSitePage into "Hdruk site page" unless told.
+    names = {model._meta.verbose_name for model in get_page_models()}
+    assert {"HDR UK index page", "HDR UK site page"} <= names
+    assert not any("Hdruk" in name for name in names)

@@ -123,7 +123,9 @@ def test_an_editor_builds_and_publishes_a_research_theme(
     assert "Publish" in footer_actions(page)
     choose_action(page, "Publish")
     page.wait_for_url(PAGE_LISTING)
-    expect(page.locator(".messages")).to_contain_text(f"'{title}' created and published")
+    expect(page.locator(".messages")).to_contain_text(
+        f"'{title}' created and published"
+    )
 
     assert (
         site_shell(
