@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "bhp_portal.core.middleware.PreviewSchemeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "bhp_portal.core.middleware.SecurityHeadersMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # Before anything that can wait on the cache or the database.
     "bhp_portal.core.middleware.FloodGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -274,11 +275,24 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # SAMEORIGIN so the editor's preview panel works, and the admin policy below
 # allows frame-ancestors 'self'.
 X_FRAME_OPTIONS = "DENY"
-PERMISSIONS_POLICY = (
-    "accelerometer=(), autoplay=(), camera=(), display-capture=(), "
-    "geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), "
-    "payment=(), usb=()"
-)
+# Browser features no page uses, denied to the site and anything it frames
+# (django-permissions-policy sends the header on every response).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    ]
+}
 # Hosts of the video players that editors may embed.
 _EMBED_FRAME_HOSTS = [
     "https://www.youtube-nocookie.com",

@@ -217,8 +217,7 @@ class SecurityHeadersMiddleware(CSPMiddleware):
     """django-csp's middleware with the policy chosen by path: the strict
     public policy by default, the admin's own policy under the admin path and
     a sandbox for uploaded documents. A view may still set its own policy with
-    django-csp's decorators. Also sends Permissions-Policy, which Django
-    does not."""
+    django-csp's decorators."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
@@ -241,7 +240,6 @@ class SecurityHeadersMiddleware(CSPMiddleware):
             response["Content-Security-Policy"] = (
                 settings.DOCUMENT_CONTENT_SECURITY_POLICY
             )
-        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return super().process_response(request, response)
 
 
