@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "bhp_portal.core.middleware.PreviewSchemeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "bhp_portal.core.middleware.SecurityHeadersMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # Before anything that can wait on the cache or the database.
     "bhp_portal.core.middleware.FloodGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -276,11 +277,24 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # SAMEORIGIN so the editor's preview panel works, and the admin policy below
 # allows frame-ancestors 'self'.
 X_FRAME_OPTIONS = "DENY"
-PERMISSIONS_POLICY = (
-    "accelerometer=(), autoplay=(), camera=(), display-capture=(), "
-    "geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), "
-    "payment=(), usb=()"
-)
+# Browser features no page uses, denied to the site and anything it frames
+# (django-permissions-policy sends the header on every response).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    ]
+}
 # Hosts of the video players that editors may embed.
 _EMBED_FRAME_HOSTS = [
     "https://www.youtube-nocookie.com",
@@ -348,11 +362,21 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account/locked_out.html"
 AXES_VERBOSE = False
-AXES_CLIENT_IP_CALLABLE = "bhp_portal.core.middleware.client_ip"
 # Proxies in front of the site that append to X-Forwarded-For; one nginx or
 # load balancer: 1. Counting more than there are lets a visitor pick the
 # address the lock-out sees, so the default trusts only the socket address.
 TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
+# The client address (axes.helpers.get_client_ip_address, through
+# django-ipware), for the lock-out, the rate limit and the throttles: the
+# socket's, or behind N proxies the X-Forwarded-For entry N places from the
+# right. ipware counts only the proxies listed inside the header, one fewer.
+# Not strict: entries a client adds on the left are skipped instead of
+# voiding the header, which would count every such client as the proxy.
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if TRUSTED_PROXY_COUNT else ("REMOTE_ADDR",)
+)
+AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT - 1 if TRUSTED_PROXY_COUNT else None
+IPWARE_STRICT = False
 
 # Staff must confirm a one-time code from an authenticator app (TOTP) before
 # the admin opens. Off by default only in development.

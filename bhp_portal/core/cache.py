@@ -1,4 +1,5 @@
 """The shared page cache: whole anonymous responses kept in Django's cache.
+Hand-written: wagtail-cache and Django's own keep no generation that outlives Redis.
 
 Every key carries a site-wide *generation* in two parts. Any change the
 public could see (see signals.py) increments both. The first lives in the

@@ -1,11 +1,9 @@
 """The canonical host, the flood guard, the page cache, site-wide security
-headers, the database-outage page and the client address used by the login
-lock-out."""
+headers and the database-outage page."""
 
-import ipaddress
 import logging
-from contextlib import suppress
 
+from axes.helpers import get_client_ip_address
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.core.cache import cache
@@ -63,8 +61,9 @@ class FloodGuardMiddleware:
     whose every request can cost a render (searches, the API, form posts)
     are limited per client: a client over RATE_LIMIT_REQUESTS in
     RATE_LIMIT_WINDOW_SECONDS gets a 429 that costs no query, so a flood
-    cannot hold every worker. The client is `client_ip` (the socket address,
-    or the one the trusted proxy saw); the counts live in the shared cache,
+    cannot hold every worker. The client is the address the sign-in
+    lock-out counts (the socket's, or the one the trusted proxy saw:
+    settings.TRUSTED_PROXY_COUNT); the counts live in the shared cache,
     and when it is down, or there is no address, nobody is limited."""
 
     def __init__(self, get_response):
@@ -74,7 +73,7 @@ class FloodGuardMiddleware:
         if request.path_info == "/healthz":
             return healthz(request)
         route = rate_limited_route(request)
-        address = client_ip(request) if route else ""
+        address = get_client_ip_address(request) if route else None
         if route and address and over_limit(route, address):
             return too_many_requests(route)
         return self.get_response(request)
@@ -217,8 +216,7 @@ class SecurityHeadersMiddleware(CSPMiddleware):
     """django-csp's middleware with the policy chosen by path: the strict
     public policy by default, the admin's own policy under the admin path and
     a sandbox for uploaded documents. A view may still set its own policy with
-    django-csp's decorators. Also sends Permissions-Policy, which Django
-    does not."""
+    django-csp's decorators."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
@@ -241,7 +239,6 @@ class SecurityHeadersMiddleware(CSPMiddleware):
             response["Content-Security-Policy"] = (
                 settings.DOCUMENT_CONTENT_SECURITY_POLICY
             )
-        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return super().process_response(request, response)
 
 
@@ -262,19 +259,3 @@ class DatabaseUnavailableMiddleware:
         if is_database_outage(exception):
             return database_unavailable(exception)
         return None
-
-
-def client_ip(request):
-    """The visitor's address, for the sign-in lock-out, the privacy password
-    throttle and the rate limit. Behind TRUSTED_PROXY_COUNT proxies it is the entry that
-    many places from the right of X-Forwarded-For: entries further left were
-    written by the client and can be forged. An entry that is no address (a
-    proxy passing the client's header on unchecked) is not used: the lock-out
-    stores addresses in an inet column and would fail on it."""
-    count = settings.TRUSTED_PROXY_COUNT
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-    if count and hops:
-        with suppress(ValueError):
-            return str(ipaddress.ip_address(hops[-min(count, len(hops))]))
-    return request.META.get("REMOTE_ADDR", "")

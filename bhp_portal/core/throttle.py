@@ -8,15 +8,14 @@ import ipaddress
 import math
 import time
 
+from axes.helpers import get_client_ip_address
 from django.core.cache import cache
-
-from .middleware import client_ip
 
 
 def visitor(request):
     """The client's address; for IPv6 its /64, which one household or server
     usually holds whole and could otherwise walk through."""
-    address = client_ip(request)
+    address = get_client_ip_address(request) or ""
     try:
         parsed = ipaddress.ip_address(address)
     except ValueError:

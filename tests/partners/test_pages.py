@@ -1,10 +1,13 @@
 import datetime
 import json
+from xml.etree import ElementTree
 
 import pytest
+from django.contrib.staticfiles import finders
 
 from bhp_portal.core.factories import KeyFactFactory
 from news.factories import NewsArticlePageFactory
+from partners import maps
 from partners.factories import (
     HDRUKSitePageFactory,
     OrganisationFactory,
@@ -151,6 +154,20 @@ def test_map_has_a_text_equivalent_listing_every_site(client):
     assert "Zed College (Zedford)" in items["HDR UK Zedlands"].get_text()
     partners = html.select_one("ul.uk-map__partners").get_text()
     assert "Testford: Testshire Clinic" in partners
+
+
+def test_the_land_outline_was_drawn_for_the_markers_projection(client):
+    hdruk_site("Zedlands", [located("Zed College", "Zedford")])
+    svg = soup(client.get("/hdr-uk/")).select_one("figure.uk-map svg")
+    land = svg.select_one("image")
+    assert land["href"].startswith("/static/img/uk-outline.")
+    assert (land["width"], land["height"]) == (str(maps.WIDTH), str(maps.HEIGHT))
+    # scripts/draw_uk_outline.py records the bounds it projected.
+    outline_file = finders.find("img/uk-outline.svg")
+    outline = ElementTree.parse(outline_file).getroot()  # noqa: S314 (our own file)
+    assert outline.get("viewBox") == f"0 0 {maps.WIDTH} {maps.HEIGHT}"
+    bounds = [float(n) for n in outline.get("data-bounds").split()]
+    assert bounds == [maps.WEST, maps.EAST, maps.SOUTH, maps.NORTH]
 
 
 def test_site_json_ld_nests_members_in_hdr_uk(client):

@@ -26,6 +26,16 @@ def require_2fa(settings):
     settings.BHP_REQUIRE_2FA = True
 
 
+def trust_proxies(settings, count):
+    """The address settings DJANGO_TRUSTED_PROXY_COUNT=`count` gives
+    (test_sign_in_lock_out checks them against a fresh process)."""
+    settings.TRUSTED_PROXY_COUNT = count
+    settings.AXES_IPWARE_META_PRECEDENCE_ORDER = (
+        ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if count else ("REMOTE_ADDR",)
+    )
+    settings.AXES_IPWARE_PROXY_COUNT = count - 1 if count else None
+
+
 def verify_second_factor(client, user):
     """Gives the user a confirmed authenticator and marks the client's session
     as having passed it, as the code form does."""

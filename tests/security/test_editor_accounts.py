@@ -1,11 +1,17 @@
 """Editor sign-in: lock-out after repeated failures and the second factor."""
 
 import pytest
+from axes.helpers import get_client_ip_address
 from django.core.management import call_command
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.security.conftest import LOGIN_URL, PASSWORD, verify_second_factor
+from tests.security.conftest import (
+    LOGIN_URL,
+    PASSWORD,
+    trust_proxies,
+    verify_second_factor,
+)
 from tests.utils import ProxyClient, soup
 
 
@@ -56,16 +62,18 @@ def test_cool_off_period_is_configurable(settings):
 
 
 def test_address_behind_the_proxy_is_the_one_the_proxy_saw(rf, settings):
-    from bhp_portal.core.middleware import client_ip
-
-    settings.TRUSTED_PROXY_COUNT = 1
     request = rf.get(
         "/", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.9", REMOTE_ADDR="10.0.0.2"
     )
+    trust_proxies(settings, 1)
     # The left entry was sent by the client and could be anything.
-    assert client_ip(request) == "203.0.113.9"
-    settings.TRUSTED_PROXY_COUNT = 0
-    assert client_ip(request) == "10.0.0.2"
+    assert get_client_ip_address(request) == "203.0.113.9"
+    trust_proxies(settings, 0)
+    assert get_client_ip_address(request) == "10.0.0.2"
+    # Two proxies: the entry the outer one wrote, two places from the right.
+    request.META["HTTP_X_FORWARDED_FOR"] = "6.6.6.6, 203.0.113.9, 10.0.0.1"
+    trust_proxies(settings, 2)
+    assert get_client_ip_address(request) == "203.0.113.9"
 
 
 def current_code(device):

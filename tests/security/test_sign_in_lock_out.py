@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db.models import F
 
-from tests.security.conftest import LOGIN_URL, PASSWORD
+from tests.security.conftest import LOGIN_URL, PASSWORD, trust_proxies
 from tests.utils import run_in_new_process, soup
 
 SOCKET_ADDRESS = "127.0.0.1"
@@ -18,7 +18,7 @@ SOCKET_ADDRESS = "127.0.0.1"
 
 @pytest.fixture
 def behind_nginx(settings):
-    settings.TRUSTED_PROXY_COUNT = 1
+    trust_proxies(settings, 1)
 
 
 def sign_in(client, password, username="editor", **meta):
@@ -45,24 +45,49 @@ def lock_message(response):
     return soup(response).select_one("[role=alert]").get_text(" ", strip=True)
 
 
-def test_nothing_forwarded_is_trusted_unless_configured():
+ADDRESS_SETTINGS = (
+    "TRUSTED_PROXY_COUNT",
+    "AXES_IPWARE_META_PRECEDENCE_ORDER",
+    "AXES_IPWARE_PROXY_COUNT",
+    "IPWARE_STRICT",
+)
+
+
+def address_settings_in_a_new_process(**env):
+    result = run_in_new_process(
+        [
+            "-c",
+            "import django; django.setup(); from django.conf import settings; "
+            f"print(repr([getattr(settings, n) for n in {ADDRESS_SETTINGS!r}]))",
+        ],
+        {
+            "PATH": os.environ["PATH"],
+            "DJANGO_SETTINGS_MODULE": "bhp_portal.settings",
+            "DJANGO_SECRET_KEY": "a-production-like-secret-key-x9Q2v7-long",
+            "DJANGO_ALLOWED_HOSTS": "www.birminghamhealthpartners.co.uk",
+            "WAGTAILADMIN_BASE_URL": "https://www.birminghamhealthpartners.co.uk",
+            **env,
+        },
+    )
+    assert not result.returncode, result.stderr
+    return result.stdout.strip()
+
+
+def test_nothing_forwarded_is_trusted_unless_configured(settings):
+    trust_proxies(settings, 0)
+    expected = repr([getattr(settings, name) for name in ADDRESS_SETTINGS])
     for debug in ("false", "true"):
-        result = run_in_new_process(
-            [
-                "-c",
-                "import django; django.setup(); from django.conf import settings; "
-                "print(settings.TRUSTED_PROXY_COUNT)",
-            ],
-            {
-                "PATH": os.environ["PATH"],
-                "DJANGO_SETTINGS_MODULE": "bhp_portal.settings",
-                "DJANGO_SECRET_KEY": "a-production-like-secret-key-x9Q2v7-long",
-                "DJANGO_ALLOWED_HOSTS": "www.birminghamhealthpartners.co.uk",
-                "WAGTAILADMIN_BASE_URL": "https://www.birminghamhealthpartners.co.uk",
-                "DJANGO_DEBUG": debug,
-            },
-        )
-        assert result.stdout.split() == ["0"], result.stderr
+        assert address_settings_in_a_new_process(DJANGO_DEBUG=debug) == expected
+
+
+@pytest.mark.parametrize("count", [1, 2])
+def test_the_proxy_count_sets_what_axes_reads(settings, count):
+    trust_proxies(settings, count)
+    expected = repr([getattr(settings, name) for name in ADDRESS_SETTINGS])
+    assert (
+        address_settings_in_a_new_process(DJANGO_TRUSTED_PROXY_COUNT=str(count))
+        == expected
+    )
 
 
 def test_forged_forwarded_for_does_not_escape_the_lock(client, editor):
