@@ -92,3 +92,16 @@ def test_development_falls_back_to_the_local_address():
         {**env, "DJANGO_DEBUG": "true"},
     )
     assert result.stdout.split() == ["http://127.0.0.1:8000"], result.stderr
+
+
+def test_migrations_are_checked_with_nothing_configured():
+    # CI's last step, and the pre-stop check, run this in a bare environment;
+    # only the database the suite uses is passed on.
+    database = ("DATABASE_URL", "EMBEDDED_POSTGRES_DIR")
+    env = {name: os.environ[name] for name in database if name in os.environ}
+    result = run_in_new_process(
+        ["manage.py", "makemigrations", "--check", "--dry-run"],
+        {"PATH": os.environ["PATH"], **env},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
