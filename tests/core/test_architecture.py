@@ -119,7 +119,7 @@ PYTHON_SAMPLES = [
     ]
 ]
 TEMPLATE_SAMPLES = [
-    *(f"{{% load wagtailcore_tags {library} %}}" for library in TAG_LIBRARIES),
+    *(f"{{% load wagtailcore_tags {library} %}}" for library in sorted(TAG_LIBRARIES)),
     *(f'{{% include "{config.label}/thing.html" %}}' for config in CONTENT_APPS),
     *(f"{{{{ settings.{config.label}.Thing.field }}}}" for config in CONTENT_APPS),
 ]
