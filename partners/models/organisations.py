@@ -11,6 +11,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from bhp_portal.core.models import optional_image
+
 ROR_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
 
 
@@ -62,14 +64,7 @@ class Organisation(index.Indexed, models.Model):
         "where it is listed.",
     )
     website = models.URLField(blank=True, help_text="The organisation's own site.")
-    logo = models.ForeignKey(
-        "core.CustomImage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The organisation's logo; its description is the alt text.",
-    )
+    logo = optional_image("The organisation's logo; its description is the alt text.")
     parent = models.ForeignKey(
         "self",
         null=True,

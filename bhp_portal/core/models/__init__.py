@@ -1,4 +1,10 @@
-from .base import BasePage, HeroImageMixin, ListingMixin, SocialMixin
+from .base import (
+    BasePage,
+    HeroImageMixin,
+    ListingMixin,
+    SocialMixin,
+    optional_image,
+)
 from .forms import ContactFormField, ContactFormPage
 from .key_facts import KeyFact, KeyFactLink, KeyFactsMixin
 from .media import CustomDocument, CustomImage, CustomRendition
@@ -6,6 +12,7 @@ from .pages import HomePage, HomePageFeaturedPage, HomePageKeyFact, StandardPage
 from .site_settings import SiteSettings
 
 __all__ = [
+    "optional_image",
     "BasePage",
     "ContactFormField",
     "ContactFormPage",

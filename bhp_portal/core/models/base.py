@@ -12,6 +12,19 @@ from ..images import image_fields
 from ..search import OTHER_PAGES
 
 
+def optional_image(help_text):
+    """A foreign key to one image of the site's image model, which may be
+    left empty; deleting the image empties it."""
+    return models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=help_text,
+    )
+
+
 class ListingMixin(models.Model):
     """How a page appears in lists, cards and search results."""
 
@@ -21,14 +34,7 @@ class ListingMixin(models.Model):
         help_text="One or two sentences shown on cards, in search results and as "
         "the description for search engines when none is set under Promote.",
     )
-    listing_image = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Image shown on cards linking to this page.",
-    )
+    listing_image = optional_image("Image shown on cards linking to this page.")
 
     # The image fields a card may show, the first one set winning;
     # core.images.with_card_images loads them all for a list of cards.
@@ -46,13 +52,8 @@ class ListingMixin(models.Model):
 class SocialMixin(models.Model):
     """What search engines and social networks are told about a page."""
 
-    social_image = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Image shown when the page is shared; defaults to the listing image.",
+    social_image = optional_image(
+        "Image shown when the page is shared; defaults to the listing image."
     )
 
     class Meta:
@@ -68,13 +69,8 @@ class SocialMixin(models.Model):
 class HeroImageMixin(models.Model):
     """A wide image at the top of the page."""
 
-    hero_image = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Wide image at the top of the page; its description is the alt text.",
+    hero_image = optional_image(
+        "Wide image at the top of the page; its description is the alt text."
     )
 
     class Meta:

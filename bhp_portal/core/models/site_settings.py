@@ -1,12 +1,12 @@
 """Site-wide settings editors change in the admin (Settings > Site settings)."""
 
-from django.conf import settings
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
 from ..blocks import LegalLinkBlock, SocialLinkBlock
+from .base import optional_image
 
 
 @register_setting(icon="site")
@@ -37,14 +37,9 @@ class SiteSettings(BaseSiteSetting):
         help_text="Accessibility statement, privacy notice and similar pages, "
         "linked at the foot of every page.",
     )
-    default_social_image = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Shown when a page with no image of its own is shared on social "
-        "networks or in messaging apps. Best at 1200 x 630 pixels or larger.",
+    default_social_image = optional_image(
+        "Shown when a page with no image of its own is shared on social "
+        "networks or in messaging apps. Best at 1200 x 630 pixels or larger."
     )
 
     panels = [
