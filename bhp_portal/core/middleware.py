@@ -6,7 +6,6 @@ import logging
 from axes.helpers import get_client_ip_address
 from csp.middleware import CSPMiddleware
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
 from django.http import HttpResponse, JsonResponse
@@ -14,6 +13,7 @@ from django.http.request import split_domain_port
 from django.utils.cache import patch_cache_control
 
 from . import cache as page_cache
+from . import counters
 from . import search as site_search
 from .views import database_unavailable, healthz, is_database_outage
 
@@ -90,31 +90,12 @@ def rate_limited_route(request):
 
 
 def over_limit(route, address):
-    count = count_request(f"rate-limit:{route}:{address}")
+    count = counters.count(
+        f"rate-limit:{route}:{address}", settings.RATE_LIMIT_WINDOW_SECONDS
+    )
     if count == settings.RATE_LIMIT_REQUESTS + 1:
         logger.warning("Rate limit reached on %s by %s", route, address)
     return count > settings.RATE_LIMIT_REQUESTS
-
-
-def count_request(key):
-    """This request's number in its client's window, which starts with the
-    client's first request; 0 when the cache cannot count."""
-    window = settings.RATE_LIMIT_WINDOW_SECONDS
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        # The window's first request, or the cache is down (then add() fails).
-        if cache.add(key, 1, window):
-            return 1
-        try:
-            return cache.incr(key)
-        except ValueError:
-            return 0
-    if count == 1:
-        # Redis's INCR recreates a key that expired after Django checked it
-        # was there, without an expiry; this gives it one.
-        cache.touch(key, window)
-    return count
 
 
 def too_many_requests(route):

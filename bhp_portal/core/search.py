@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache as shared_cache
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
+
+from . import counters
 
 MAX_QUERY_LENGTH = 200
 # New terms a day that Reports > Search terms records (security round two).
@@ -155,8 +156,4 @@ def new_search_term_allowed():
     """Counts the day's new terms in the shared cache; while it is down, only
     known terms are counted."""
     key = f"search-terms:new:{timezone.localdate()}"
-    shared_cache.add(key, 0, 25 * 60 * 60)
-    try:
-        return shared_cache.incr(key) <= NEW_SEARCH_TERMS_PER_DAY
-    except ValueError:
-        return False
+    return 0 < counters.count(key, 25 * 60 * 60) <= NEW_SEARCH_TERMS_PER_DAY

@@ -11,6 +11,8 @@ import time
 from axes.helpers import get_client_ip_address
 from django.core.cache import cache
 
+from . import counters
+
 
 def visitor(request):
     """The client's address; for IPv6 its /64, which one household or server
@@ -26,13 +28,9 @@ def visitor(request):
 
 
 def count_attempt(key, window):
-    cache.add(f"{key}:until", time.time() + window, window)
-    cache.add(key, 0, window)
-    try:
-        cache.incr(key)
-    except ValueError:
-        # The window just ended, or the cache is down: let the attempt go.
-        return
+    # The window's end is kept to tell the visitor when to come back.
+    if counters.count(key, window) == 1:
+        cache.set(f"{key}:until", time.time() + window, window)
 
 
 def seconds_to_wait(key, limit, window):

@@ -45,8 +45,10 @@ def test_readyz_reports_database_and_cache_ok(client):
 
 
 @pytest.fixture
-def redis_down(settings):
-    """The site configured with Redis on a port where nothing listens."""
+def redis_down(settings, monkeypatch):
+    """The site configured with Redis on a port where nothing listens, and no
+    back-off left over from an earlier test's outage."""
+    monkeypatch.setitem(cache_backends._state, "down_until", 0.0)
     settings.CACHES = {
         "default": {
             "BACKEND": "bhp_portal.core.cache_backends.FailOpenRedisCache",
