@@ -24,7 +24,7 @@ from bhp_portal.core.visibility import live_and_public
 from partners.api_fields import nested_organisations
 from partners.models import PartnerPage
 
-from .blocks import ContactsBlock, UnitsBlock
+from ..blocks import ContactsBlock, UnitsBlock
 
 
 class ResearchIndexPage(BasePage):
