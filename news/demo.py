@@ -11,8 +11,15 @@ import datetime
 from django.db.models import Q
 from django.utils import timezone
 
-from bhp_portal.core.demo import demo_image, ensure_page, home_page, paragraphs
-from partners.models import Organisation
+from bhp_portal.core.demo import (
+    MEDIA_OUT_OF_HOURS_PHONE,
+    MEDIA_PHONE,
+    demo_image,
+    ensure_page,
+    home_page,
+    paragraphs,
+)
+from partners.models import HDRUKIndexPage, HDRUKSitePage, Organisation
 from research.models import ResearchThemePage
 
 from .factories import NewsArticlePageFactory, NewsIndexPageFactory
@@ -50,22 +57,29 @@ WARWICK = "University of Warwick"
 HDRUK = "Health Data Research UK"
 BWH = "Birmingham Women's Hospital"
 
+# The press office details BHP gives journalists; no email address is published.
 PRESS_CONTACTS = {
-    "press-office": {
-        "name": "Priya Sandhu",
-        "role": "Senior Press Officer, Birmingham Health Partners",
-        "email": "press@example.org",
-        "phone": "0121 496 0123",
-        "out_of_hours_phone": "07700 900123",
-    },
     "health-sciences": {
-        "name": "Tom Ellery",
+        "name": "Emma McKinney",
         "role": "Communications Manager (Health Sciences), University of Birmingham",
-        "email": "t.ellery@example.org",
-        "phone": "0121 496 0456",
-        "out_of_hours_phone": "07700 900456",
+        "phone": MEDIA_PHONE,
+    },
+    "press-office": {
+        "name": "University of Birmingham press office",
+        "out_of_hours_phone": MEDIA_OUT_OF_HOURS_PHONE,
     },
 }
+
+# The historical press release the HDR UK pages link to.
+HDRUK_ANNOUNCEMENT = "bhp-to-lead-midlands-health-data-research-uk-site"
+
+# Pieces not signed by a named person are signed by a role.
+COMMS_TEAM = ("BHP communications team", "Birmingham Health Partners")
+
+
+def days_ago(days):
+    """A date relative to the day the demo is loaded, so the site looks current."""
+    return timezone.localdate() - datetime.timedelta(days=days)
 
 
 def themes(*slugs):
@@ -84,7 +98,7 @@ def organisations(*names):
 def press_contact(key):
     fields = PRESS_CONTACTS[key]
     contact, _ = PressContact.objects.get_or_create(
-        email=fields["email"], defaults=fields
+        name=fields["name"], defaults=fields
     )
     return contact
 
@@ -171,7 +185,7 @@ ARTICLES = [
     {
         "slug": "why-research-should-be-ageless",
         "title": "Why research should be ageless",
-        "date": datetime.date(2016, 3, 9),
+        "date": days_ago(61),
         "article_type": ArticleType.BLOG,
         "summary": "Many diseases begin in childhood. Our partners treat patients "
         "from pregnancy to old age, and our research follows them.",
@@ -188,7 +202,7 @@ ARTICLES = [
         "themes": ["rare-diseases", "maternal-health"],
         "organisations": [BWC, UHB],
         "tags": ["children's health", "strategy"],
-        "authors": [("Dr Hannah Okafor", "Clinical Academic Lead")],
+        "authors": [COMMS_TEAM],
     },
     {
         "slug": "tommys-national-centre-for-miscarriage-research",
@@ -215,7 +229,7 @@ ARTICLES = [
     {
         "slug": "nihr-biomedical-research-centre-in-inflammation",
         "title": "NIHR Biomedical Research Centre in Inflammation awarded",
-        "date": datetime.date(2017, 9, 14),
+        "date": datetime.date(2016, 9, 14),
         "article_type": ArticleType.NEWS,
         "summary": "New national funding backs Birmingham's long-standing strength "
         "in immunology and inflammation.",
@@ -234,7 +248,7 @@ ARTICLES = [
         "tags": ["NIHR", "funding", "immunotherapy"],
     },
     {
-        "slug": "bhp-to-lead-midlands-health-data-research-uk-site",
+        "slug": HDRUK_ANNOUNCEMENT,
         "title": "BHP to lead the Midlands site of Health Data Research UK",
         "date": datetime.date(2018, 2, 1),
         "article_type": ArticleType.PRESS_RELEASE,
@@ -249,34 +263,77 @@ ARTICLES = [
             "work with the Universities of Leicester, Nottingham and Warwick. The "
             "other sites are in Cambridge, London, Oxford, Scotland, and Wales and "
             "Northern Ireland.",
+            "Every site was chosen for its expertise, its record of turning health "
+            "data into discoveries, and its close work with the NHS and the public. "
+            "The awards followed a demanding selection that included interviews "
+            "with an international panel, and each site's organisations receive "
+            "long-term funding.",
             "From April the six sites will act as founding partners of HDR UK, "
-            "pooling their skills to use health data at national scale. The "
-            "Midlands site builds on the digital systems developed at University "
-            "Hospitals Birmingham to improve diagnosis, predict how illness will "
-            "progress and personalise treatment.",
-            "A further £24 million is planned for later stages, including a "
-            "programme to train future data scientists.",
+            "pooling their skills to use health data at national scale.",
+            "Professor David Adams, Director of Birmingham Health Partners and "
+            "Pro-Vice-Chancellor at the University of Birmingham, said the "
+            "partnership was proud to lead a site that joins four Midlands "
+            "universities with their NHS partners. He explained that the site "
+            "would combine the region's strengths and build on the digital "
+            "systems of University Hospitals Birmingham to take on questions that "
+            "only a digital NHS can answer.",
+            "Professor Simon Ball, Director of Digital Healthcare at University "
+            "Hospitals Birmingham and Director of the Midlands site, described the "
+            "award as exciting for patients as well as for the partners. Joining "
+            "up research, health informatics and data science across Birmingham, "
+            "Leicester, Nottingham and Warwick, he said, gives a rare chance to "
+            "improve diagnosis, predict more precisely how illness will progress "
+            "and tailor treatment, in the region and across the country.",
+            "Professor Andrew Morris, Director of HDR UK, said the announcement "
+            "opened a unique opportunity for scientists, researchers and "
+            "clinicians to improve the population's health together. He pointed "
+            "to the strengths of the six sites and their 22 universities, research "
+            "institutes and NHS organisations, and thanked the funders for backing "
+            "collaboration on this scale.",
+            "This is the first phase of investment in HDR UK. A further £24 "
+            "million is planned, including a Future Talent Programme and more "
+            "partnership sites aimed at particular data research challenges.",
         ],
         "themes": ["health-data-science", "clinical-informatics"],
         "organisations": [UOB, UHB, LEICESTER, NOTTINGHAM, WARWICK, HDRUK],
         "tags": ["data science", "HDR UK", "funding"],
         "image": ("Health data across the Midlands", 24),
-        "authors": [("Tom Ellery", "Communications Manager, University of Birmingham")],
+        "authors": [COMMS_TEAM],
         "press_contacts": ["health-sciences", "press-office"],
         "notes_to_editors": paragraphs(
             "Health Data Research UK is a joint investment coordinated by the "
-            "Medical Research Council with other public and charitable funders.",
-            "The six sites bring together 22 universities, research institutes and "
-            "NHS organisations. The Midlands members are the University of "
-            "Birmingham, the University of Leicester, the University of Nottingham, "
-            "the University of Warwick and University Hospitals Birmingham NHS "
-            "Foundation Trust.",
+            "Medical Research Council with the British Heart Foundation, the "
+            "National Institute for Health Research, the Economic and Social "
+            "Research Council, the Engineering and Physical Sciences Research "
+            "Council, the Health and Social Care Research and Development "
+            "Divisions of the Welsh Government and of Northern Ireland's Public "
+            "Health Agency, the Chief Scientist Office of the Scottish Government "
+            "Health and Social Care Directorates, and Wellcome.",
+            "The six sites and their members: Cambridge (Wellcome Sanger "
+            "Institute, European Bioinformatics Institute, University of "
+            "Cambridge); London (UCL, Imperial College London, King's College "
+            "London, Queen Mary University of London, London School of Hygiene & "
+            "Tropical Medicine); Midlands (University of Birmingham, University of "
+            "Leicester, University of Nottingham, University of Warwick, "
+            "University Hospitals Birmingham NHS Foundation Trust); Oxford "
+            "(University of Oxford); Scotland (the Universities of Edinburgh, "
+            "Aberdeen, Dundee, Glasgow, St Andrews and Strathclyde); Wales and "
+            "Northern Ireland (Swansea University, Queen's University Belfast).",
+            "The University of Birmingham is ranked among the world's top 100 "
+            "universities and has more than 5,000 international students from "
+            "over 150 countries.",
+            "University Hospitals Birmingham NHS Foundation Trust runs the Queen "
+            "Elizabeth Hospital Birmingham and hosts the Institute of "
+            "Translational Medicine. It has about 1,400 beds, 32 theatres and a "
+            "100-bed critical care unit, the largest in Europe; it cared for more "
+            "than 1 million patients in 2016/17, employs more than 9,500 staff and, "
+            "as a Foundation Trust, has more than 23,000 members.",
         ),
     },
     {
         "slug": "one-of-europes-largest-clinical-trials-clusters",
         "title": "Inside one of Europe's largest clinical trials clusters",
-        "date": datetime.date(2018, 10, 3),
+        "date": days_ago(33),
         "article_type": ArticleType.BLOG,
         "summary": "How Birmingham's trials units and the region's diverse "
         "population make it a place where trials get done.",
@@ -295,7 +352,7 @@ ARTICLES = [
         "themes": ["clinical-trials", "cancer"],
         "organisations": [UOB],
         "tags": ["trials", "surgery"],
-        "authors": [("Dr Marcus Bell", "Trials Methodologist")],
+        "authors": [COMMS_TEAM],
     },
     {
         "slug": "arc-west-midlands-launches",
@@ -322,10 +379,10 @@ ARTICLES = [
     {
         "slug": "rare-diseases-are-not-so-rare",
         "title": "Rare diseases are not so rare",
-        "date": datetime.date(2020, 2, 28),
+        "date": days_ago(88),
         "article_type": ArticleType.BLOG,
-        "summary": "One person in seventeen will have a rare disease. On Rare "
-        "Disease Day we explain how Birmingham is responding.",
+        "summary": "One person in seventeen will have a rare disease. Here is "
+        "how Birmingham's hospitals and laboratories are responding.",
         "body": [
             "A disease counts as rare when fewer than one person in 2,000 has it. "
             "But there are more than 7,000 of them, so together they affect about "
@@ -340,13 +397,13 @@ ARTICLES = [
         "themes": ["rare-diseases"],
         "organisations": [BWC, BWH, UOB],
         "tags": ["genomics", "children's health"],
-        "authors": [("Dr Hannah Okafor", "Clinical Academic Lead")],
+        "authors": [COMMS_TEAM],
         "image": ("One in seventeen", 25),
     },
     {
         "slug": "faster-trials-for-blood-cancers",
         "title": "Speeding up trials for blood cancers",
-        "date": datetime.date(2021, 5, 11),
+        "date": days_ago(19),
         "article_type": ArticleType.NEWS,
         "summary": "The Centre for Clinical Haemato-oncology's trials acceleration "
         "programme is bringing new treatments to patients sooner.",
@@ -366,7 +423,7 @@ ARTICLES = [
         "slug": "mental-health-mission-midlands-translational-centre",
         "title": "Mental Health Mission centre to focus on early psychosis and "
         "treatment-resistant depression",
-        "date": datetime.date(2022, 11, 15),
+        "date": days_ago(47),
         "article_type": ArticleType.NEWS,
         "summary": "The Midlands Translational Centre will build digital registries "
         "and industry partnerships to speed up mental health research.",
@@ -407,7 +464,7 @@ ARTICLES = [
     {
         "slug": "standing-together-publishes-standards-for-ai-datasets",
         "title": "STANDING Together publishes standards for fairer medical AI",
-        "date": datetime.date(2023, 10, 26),
+        "date": days_ago(26),
         "article_type": ArticleType.PRESS_RELEASE,
         "summary": "New recommendations ask the makers of medical AI to show that "
         "their health datasets represent everyone the tools will be used on.",
@@ -439,7 +496,7 @@ ARTICLES = [
         "slug": "a-world-within-a-city",
         "title": "A world within a city: why Birmingham is the place to tackle "
         "health inequalities",
-        "date": datetime.date(2024, 3, 20),
+        "date": days_ago(12),
         "article_type": ArticleType.BLOG,
         "summary": "Birmingham's diversity and its deprivation make it both a "
         "challenge and an opportunity for fairer health research.",
@@ -457,12 +514,12 @@ ARTICLES = [
         "themes": ["health-inequalities", "applied-health-research"],
         "organisations": [UOB],
         "tags": ["equity", "public involvement"],
-        "authors": [("Professor Amara Hussain", "Health Inequalities Lead")],
+        "authors": [COMMS_TEAM],
     },
     {
         "slug": "records-that-help-research",
         "title": "How electronic health records are powering research",
-        "date": datetime.date(2024, 9, 5),
+        "date": days_ago(6),
         "article_type": ArticleType.NEWS,
         "summary": "Birmingham's clinical informatics platform links genetic, "
         "clinical and outcome data so that researchers can study patients in depth.",
@@ -482,7 +539,7 @@ ARTICLES = [
     {
         "slug": "immunotherapy-at-the-cutting-edge",
         "title": "Immunotherapy at the cutting edge",
-        "date": datetime.date(2025, 1, 29),
+        "date": days_ago(2),
         "article_type": ArticleType.BLOG,
         "summary": "Why Birmingham's concentration of immunologists and clinicians "
         "matters for patients waiting for new treatments.",
@@ -498,7 +555,7 @@ ARTICLES = [
         "themes": ["immunology-and-inflammation", "cancer"],
         "organisations": [UOB, UHB],
         "tags": ["immunotherapy"],
-        "authors": [("Dr Marcus Bell", "Trials Methodologist")],
+        "authors": [COMMS_TEAM],
     },
 ]
 
@@ -558,8 +615,8 @@ def article_fields(spec):
             for name, role in spec.get("authors", [])
         ],
         "press_contacts": [
-            NewsArticlePressContact(contact=press_contact(key))
-            for key in spec.get("press_contacts", [])
+            NewsArticlePressContact(contact=press_contact(key), sort_order=i)
+            for i, key in enumerate(spec.get("press_contacts", []))
         ],
     }
     if "date" in spec:
@@ -579,6 +636,20 @@ def article_fields(spec):
 def load_articles(index):
     for spec in ARTICLES:
         ensure_page(NewsArticlePageFactory, index, spec["slug"], **article_fields(spec))
+
+
+def link_hdruk_announcement(index):
+    """The HDR UK pages link to the press release; an editor's choice stays."""
+    announcement = index.get_children().filter(slug=HDRUK_ANNOUNCEMENT).first()
+    if announcement is None:
+        return
+    pages = [
+        *HDRUKIndexPage.objects.filter(announcement__isnull=True),
+        *HDRUKSitePage.objects.filter(region="Midlands", announcement__isnull=True),
+    ]
+    for page in pages:
+        page.announcement = announcement
+        page.save_revision().publish()
 
 
 def load_embargoed(index):
@@ -620,4 +691,5 @@ def load():
     load_settings(home)
     index = load_index(home)
     load_articles(index)
+    link_hdruk_announcement(index)
     load_embargoed(index)

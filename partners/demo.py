@@ -36,7 +36,6 @@ ORGANISATIONS = {
     "University Hospitals Birmingham NHS Foundation Trust": ("UHB", Kind.NHS_TRUST, "Birmingham", 52.4531, -1.9383, {"ods_code": "RRK", "website": "https://www.uhb.nhs.uk/"}),
     "Birmingham Women's and Children's NHS Foundation Trust": ("BWC", Kind.NHS_TRUST, "Birmingham", 52.4846, -1.8949, {"ods_code": "RQ3", "website": "https://bwc.nhs.uk/"}),
     "Birmingham Women's Hospital": ("BWH", Kind.HOSPITAL, "Birmingham", 52.4527, -1.9389, {}),
-    "Heart of England NHS Foundation Trust": ("HEFT", Kind.NHS_TRUST, "Birmingham", 52.4776, -1.8180, {"ods_code": "RR1"}),
     "The Royal Orthopaedic Hospital NHS Foundation Trust": ("ROH", Kind.NHS_TRUST, "Birmingham", 52.4166, -1.9706, {"ods_code": "RRJ", "website": "https://roh.nhs.uk/"}),
     "Sandwell and West Birmingham NHS Trust": ("SWB", Kind.NHS_TRUST, "Birmingham", 52.4917, -1.9285, {"ods_code": "RXK", "website": "https://www.swbh.nhs.uk/"}),
     "West Midlands Academic Health Science Network": ("WMAHSN", Kind.NETWORK, "Birmingham", 52.4535, -1.9290, {}),
@@ -68,7 +67,6 @@ DESCRIPTIONS = {
     "University Hospitals Birmingham NHS Foundation Trust": "Runs the Queen Elizabeth Hospital Birmingham, a major trauma centre with Europe's largest critical care unit.",
     "Birmingham Women's and Children's NHS Foundation Trust": "Cares for women, babies and children from pregnancy through childhood, across Birmingham and beyond.",
     "Birmingham Women's Hospital": "A specialist maternity and gynaecology hospital, home of the West Midlands Regional Genetics Service.",
-    "Heart of England NHS Foundation Trust": "The trust that ran Heartlands, Good Hope and Solihull hospitals until they joined University Hospitals Birmingham in 2018.",
     "The Royal Orthopaedic Hospital NHS Foundation Trust": "A specialist hospital for bone, joint and musculoskeletal conditions.",
     "Sandwell and West Birmingham NHS Trust": "Provides hospital and community care to the people of Sandwell and western Birmingham.",
     "West Midlands Academic Health Science Network": "The regional network that links the NHS, universities and industry to spread innovation across the West Midlands.",
@@ -126,6 +124,16 @@ PARTNER_FACTS = {
         "label": "staff employed by University Hospitals Birmingham",
         "source_name": "University Hospitals Birmingham",
     },
+    "uhb_members": {
+        "figure": "23,000+",
+        "label": "members of University Hospitals Birmingham NHS Foundation Trust",
+        "source_name": "University Hospitals Birmingham",
+    },
+    "clrn_leads": {
+        "figure": "16 of 21",
+        "label": "NIHR Comprehensive Local Research Network leads for Birmingham and the Black Country on University of Birmingham staff",
+        "source_name": "University of Birmingham",
+    },
     "children": {
         "figure": "1.2",
         "unit": "million",
@@ -143,9 +151,10 @@ PARTNERS = [
             paragraphs(
                 "The University of Birmingham is one of BHP's three founding members. Its College of Medical and Dental Sciences hosts the second largest medical school in the country and a wide base of biomedical research.",
                 "Medical teaching in the city goes back to 1825, when William Sands Cox founded the medical school. Today the University's scientists work side by side with clinicians from both partner trusts on one campus.",
+                "The University's research is woven into the local NHS: 16 of the 21 leads of the NIHR Comprehensive Local Research Network for Birmingham and the Black Country were members of its staff.",
             )
         ],
-        ["uob_ranking", "uob_students"],
+        ["uob_ranking", "uob_students", "clrn_leads"],
     ),
     (
         "University Hospitals Birmingham NHS Foundation Trust",
@@ -155,9 +164,17 @@ PARTNERS = [
             paragraphs(
                 "University Hospitals Birmingham (UHB) runs the Queen Elizabeth Hospital Birmingham, a regional centre for trauma, burns, plastic surgery, neurosciences and cancer, and the home of Europe's biggest solid organ transplant programme.",
                 "In 2014 UHB became a lead genomics centre for the NHS 100,000 Genomes Project. Its electronic medical record captures data on hundreds of thousands of adult patients each year, which underpins BHP's work in health data science.",
+                "In 2018 the trust merged with Heart of England NHS Foundation Trust, once one of BHP's affiliated local partners, and took on the Heartlands, Good Hope and Solihull hospitals. As a Foundation Trust, UHB is accountable to its members, of whom there are more than 23,000.",
             )
         ],
-        ["beds", "critical_care", "uhb_theatres", "uhb_patients", "uhb_staff"],
+        [
+            "beds",
+            "critical_care",
+            "uhb_theatres",
+            "uhb_patients",
+            "uhb_staff",
+            "uhb_members",
+        ],
     ),
     (
         "Birmingham Women's and Children's NHS Foundation Trust",
@@ -178,17 +195,6 @@ PARTNERS = [
         [
             paragraphs(
                 "Birmingham Women's Hospital houses the West Midlands Regional Genetics Service, which underpins our rare disease research, and is a base for our work on pregnancy and miscarriage."
-            )
-        ],
-        [],
-    ),
-    (
-        "Heart of England NHS Foundation Trust",
-        Role.AFFILIATED,
-        "A long-standing local NHS partner whose hospitals serve east Birmingham and Solihull.",
-        [
-            paragraphs(
-                "Heart of England's hospitals, among them Heartlands, Good Hope and Solihull, serve a large and diverse population in the east of the city. They are now run by University Hospitals Birmingham."
             )
         ],
         [],
@@ -345,9 +351,41 @@ HDRUK_SITES = [
         "Led by Birmingham Health Partners: four Midlands universities and their NHS partners, building on UHB's digital hospital.",
         "<ul><li>A sector-leading digital environment at University Hospitals Birmingham</li><li>Better diagnosis, sharper prognosis and treatment tailored to each patient</li><li>Challenges that only the data of a digital NHS can answer</li></ul>",
         {
-            "lead_note": "Led by Birmingham Health Partners",
+            "lead_note": "Birmingham Health Partners",
             "director": "Professor Simon Ball",
             "director_role": "Director of Digital Healthcare, University Hospitals Birmingham NHS Foundation Trust",
+            "body": [
+                ("heading", {"text": "What the site does", "level": "h2"}),
+                (
+                    "rich_text",
+                    paragraphs(
+                        "The Midlands site joins four universities with the NHS to answer questions about diagnosis, prognosis and treatment that need health data at scale. Its starting point is the digital environment built at University Hospitals Birmingham, where the electronic record follows each patient through the hospital.",
+                        "Working across Birmingham, Leicester, Nottingham and Warwick, the site's researchers, informaticians and data scientists aim to spot illness earlier, predict more precisely how it will progress and tailor treatment to each patient, first in the region and then across the UK.",
+                    ),
+                ),
+                ("heading", {"text": "Leadership", "level": "h2"}),
+                (
+                    "rich_text",
+                    paragraphs(
+                        "Birmingham Health Partners leads the site. Its Director, Professor David Adams, Pro-Vice-Chancellor at the University of Birmingham, described the award as a collaboration of four Midlands universities with their NHS partners.",
+                        "The site's Director is Professor Simon Ball, Director of Digital Healthcare at University Hospitals Birmingham NHS Foundation Trust.",
+                    ),
+                ),
+                ("heading", {"text": "Funding", "level": "h2"}),
+                (
+                    "rich_text",
+                    paragraphs(
+                        "The Midlands is one of six founding sites that shared an initial £30 million from Health Data Research UK in 2018, awarded after interviews with an international panel. Each site's organisations receive long-term funding, and a further £24 million was planned for a Future Talent Programme and new partnership sites.",
+                    ),
+                ),
+            ],
+            "roles": {
+                "University of Birmingham": "Leads the site through Birmingham Health Partners",
+                "University of Leicester": "Partner university",
+                "University of Nottingham": "Partner university",
+                "University of Warwick": "Partner university",
+                "University Hospitals Birmingham NHS Foundation Trust": "NHS partner; its digital hospital record is the site's foundation, and its Director of Digital Healthcare directs the site",
+            },
         },
     ),
     (
@@ -417,6 +455,8 @@ def load_hdruk(home, organisations, images):
     )
     sites = {}
     for n, (region, members, summary, strengths, extra) in enumerate(HDRUK_SITES):
+        extra = dict(extra)
+        roles = extra.pop("roles", {})
         sites[region] = ensure_page(
             HDRUKSitePageFactory,
             index,
@@ -427,7 +467,7 @@ def load_hdruk(home, organisations, images):
             strengths=strengths,
             listing_image=images[n % len(images)],
             members=HDRUKSitePageFactory.members_for(
-                organisations[name] for name in members
+                (organisations[name] for name in members), roles
             ),
             **extra,
         )

@@ -69,9 +69,13 @@ class HDRUKSitePageFactory(wagtail_factories.PageFactory):
         model = HDRUKSitePage
 
     @classmethod
-    def members_for(cls, organisations):
-        """HDRUKSiteMember rows for `members=`, in the order given."""
+    def members_for(cls, organisations, roles=None):
+        """HDRUKSiteMember rows for `members=`, in the order given; `roles`
+        maps an organisation's name to its part in the site."""
+        roles = roles or {}
         return [
-            HDRUKSiteMember(organisation=org, sort_order=i)
+            HDRUKSiteMember(
+                organisation=org, role=roles.get(org.name, ""), sort_order=i
+            )
             for i, org in enumerate(organisations)
         ]

@@ -23,6 +23,10 @@ from .models import (
     SiteSettings,
 )
 
+# The University of Birmingham press office, as BHP's own pages give it.
+MEDIA_PHONE = "+44 (0)121 414 6681"
+MEDIA_OUT_OF_HOURS_PHONE = "+44 (0)7789 921 165"
+
 PALETTES = [
     ("#003846", "#005a70", "#ffd166"),
     ("#1d2528", "#2a7f62", "#f4a259"),
@@ -324,6 +328,8 @@ def load_standard_pages(home):
             ),
         ],
     )
+    # Before the accessibility statement, which links to it.
+    contact = load_contact_page(home)
     accessibility = ensure_page(
         StandardPageFactory,
         home,
@@ -331,7 +337,7 @@ def load_standard_pages(home):
         title="Accessibility statement",
         summary="How accessible this website is, what we are doing about the parts "
         "that are not, and how to tell us about a problem.",
-        body=_accessibility_body(),
+        body=_accessibility_body(contact),
     )
     privacy = ensure_page(
         StandardPageFactory,
@@ -360,7 +366,6 @@ def load_standard_pages(home):
             )
         ],
     )
-    contact = load_contact_page(home)
     return {
         "about": about,
         "accessibility": accessibility,
@@ -400,8 +405,8 @@ def load_contact_page(home):
         "industry and the public.",
         introduction=paragraphs(
             "Use this form for any question about BHP. Journalists on a deadline "
-            "can also ring the press contacts listed on each press release, "
-            "including out of hours.",
+            f"can also ring the press office on {MEDIA_PHONE}, or on "
+            f"{MEDIA_OUT_OF_HOURS_PHONE} out of hours.",
             "We aim to reply within two working days.",
         ),
         thank_you_text=paragraphs(
@@ -413,7 +418,7 @@ def load_contact_page(home):
     )
 
 
-def _accessibility_body():
+def _accessibility_body(contact):
     return [
         (
             "rich_text",
@@ -450,8 +455,9 @@ def _accessibility_body():
             "rich_text",
             paragraphs(
                 "If you find a problem, or need information in a different format, "
-                'email <a href="mailto:accessibility@bhp.example">'
-                "accessibility@bhp.example</a>. We will reply within 5 working days.",
+                f'use our <a linktype="page" id="{contact.pk}">contact form</a> and '
+                "choose the enquiry type that fits. We will reply within 5 working "
+                "days.",
             ),
         ),
         ("heading", {"text": "Enforcement procedure", "level": "h2"}),
@@ -506,9 +512,10 @@ def load_site_settings(home, pages):
         "Birmingham Health Partners\nUniversity of Birmingham\nEdgbaston\n"
         "Birmingham B15 2TT"
     )
-    site_settings.contact_email = "enquiries@bhp.example"
-    site_settings.enquiries_email = "enquiries@bhp.example"
-    site_settings.contact_phone = "0121 414 3344"
+    # No public email address: enquiries come through the contact form and are
+    # kept under its submissions; journalists ring the press office.
+    site_settings.media_phone = MEDIA_PHONE
+    site_settings.media_out_of_hours_phone = MEDIA_OUT_OF_HOURS_PHONE
     site_settings.default_social_image = home.hero_image
     site_settings.social_links = [
         ("link", {"platform": "linkedin", "url": "https://www.linkedin.com/"}),

@@ -19,6 +19,7 @@ from bhp_portal.core.search import SearchResultType
 from bhp_portal.core.visibility import live_and_public
 
 from ..api_fields import nested_organisations
+from .announcements import AnnouncementMixin
 from .organisations import Organisation
 
 
@@ -31,7 +32,7 @@ def members_prefetch():
     )
 
 
-class HDRUKIndexPage(BasePage):
+class HDRUKIndexPage(AnnouncementMixin, BasePage):
     network = models.ForeignKey(
         "partners.Organisation",
         null=True,
@@ -58,6 +59,7 @@ class HDRUKIndexPage(BasePage):
         *BasePage.content_panels,
         FieldPanel("network"),
         FieldPanel("body"),
+        FieldPanel("announcement"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
@@ -84,7 +86,7 @@ class HDRUKIndexPage(BasePage):
         )
 
 
-class HDRUKSitePage(BasePage):
+class HDRUKSitePage(AnnouncementMixin, BasePage):
     region = models.CharField(
         max_length=80,
         help_text='The site\'s region as HDR UK names it, e.g. "Midlands".',
@@ -100,8 +102,8 @@ class HDRUKSitePage(BasePage):
     lead_note = models.CharField(
         max_length=160,
         blank=True,
-        help_text='Who leads the site when it is not one organisation, e.g. "Led '
-        'by Birmingham Health Partners".',
+        help_text="Who leads the site when it is not one organisation, e.g. "
+        '"Birmingham Health Partners"; shown after "Led by".',
     )
     director = models.CharField(
         max_length=120, blank=True, help_text="Name of the site director."
@@ -150,6 +152,7 @@ class HDRUKSitePage(BasePage):
         ),
         FieldPanel("strengths"),
         FieldPanel("body"),
+        FieldPanel("announcement"),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -186,14 +189,15 @@ class HDRUKSitePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        members = [
-            member.organisation
-            for member in self.members.select_related(
+        members = list(
+            self.members.select_related(
                 "organisation__parent", "organisation__partner_page"
             )
-        ]
-        context["member_organisations"] = members
-        context["json_ld"] = self.json_ld(members, request)
+        )
+        context["members"] = members
+        context["json_ld"] = self.json_ld(
+            [member.organisation for member in members], request
+        )
         return context
 
     def json_ld(self, members, request=None):
@@ -223,7 +227,13 @@ class HDRUKSiteMember(Orderable):
         help_text="A member organisation; choose the existing record if there is one.",
     )
 
-    panels = [FieldPanel("organisation")]
+    role = models.CharField(
+        max_length=160,
+        blank=True,
+        help_text='The member\'s part in the site, e.g. "Leads the site with BHP".',
+    )
+
+    panels = [FieldPanel("organisation"), FieldPanel("role")]
 
     class Meta(Orderable.Meta):
         constraints = [

@@ -2,13 +2,19 @@
 as a newcomer sees it after `make run`. The one module that asserts the
 demo's own words and figures; every other test makes the data it asserts on."""
 
+import datetime
+import re
+from urllib.parse import urlsplit
+
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import Page, Revision
 
 from bhp_portal.core.models import CustomImage, KeyFact, SiteSettings
 from bhp_portal.core.search import search_pages
-from partners.models import HDRUKSitePage
+from news.models import NewsArticleAuthor, NewsArticlePage, PressContact
+from partners.models import HDRUKSitePage, PartnerPage
 from research.models import ResearchThemePage
 from tests.search.test_relevance import titles_for
 from tests.utils import soup
@@ -126,7 +132,11 @@ def test_demo_pages_read_right_in_the_demo_menu_and_footer(client, path, title):
     assert "Health Data Research UK" in menu
     footer = html.select_one("footer")
     assert "Edgbaston" in footer.get_text()
-    assert footer.select_one('a[href="mailto:enquiries@bhp.example"]')
+    assert not footer.select('a[href^="mailto:"]')
+    assert footer.select_one('a[href="tel:+441214146681"]').get_text() == (
+        "+44 (0)121 414 6681"
+    )
+    assert footer.select_one('a[href="tel:+447789921165"]')
     assert "Accessibility statement" in footer.get_text()
 
 
@@ -187,3 +197,98 @@ def test_demo_search_finds_the_pages_visitors_mean(client):
     assert "HDR UK Midlands" in titles_for(client, "Leicester")[:3]
     genomic = titles_for(client, "genomic")[:5]
     assert "Cancer" in genomic and "Rare Diseases" in genomic
+
+
+# The people BHP's own pages name, the only people the demo may name.
+SEED_PEOPLE = {"David Adams", "Simon Ball", "Andrew Morris", "Emma McKinney"}
+TITLED_NAME = re.compile(
+    r"\b(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Sir|Dame)\.? ((?:[A-Z][\w'-]+ ?){1,3})"
+)
+# Bylines and press contacts that are not people name a team, desk or role.
+ROLE_WORDS = ("team", "office", "partners", "lead", "desk")
+
+
+def public_paths(client):
+    """Every page in the sitemap, and the listings and forms beside them."""
+    sitemap = soup(client.get("/sitemap.xml"))
+    paths = {urlsplit(loc.get_text()).path for loc in sitemap.find_all("loc")}
+    return sorted(paths | {"/search/?q=research", "/news/?type=press-release"})
+
+
+def test_no_public_page_shows_a_placeholder_address(client):
+    paths = public_paths(client)
+    assert len(paths) > 40
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        text = response.content.decode()
+        assert not re.search(r"[\w.-]+\.example\b|example\.(org|com)", text), path
+
+
+def test_no_public_page_names_a_person_outside_the_seeds(client):
+    named = set()
+    for path in public_paths(client):
+        text = soup(client.get(path)).get_text(" ", strip=True)
+        named |= {name.strip() for name in TITLED_NAME.findall(text)}
+    assert named, "the demo names BHP's director and the HDR UK directors"
+    assert {" ".join(name.split()[:2]) for name in named} <= SEED_PEOPLE
+    for name in [
+        *NewsArticleAuthor.objects.values_list("name", flat=True),
+        *PressContact.objects.values_list("name", flat=True),
+    ]:
+        is_role = any(word in name.lower() for word in ROLE_WORDS)
+        assert name in SEED_PEOPLE or is_role, name
+
+
+def test_demo_news_looks_current_and_history_keeps_its_dates(client):
+    newest = NewsArticlePage.objects.live().order_by("-date").first()
+    assert (timezone.localdate() - newest.date).days <= 14
+    announcement = NewsArticlePage.objects.get(
+        slug="bhp-to-lead-midlands-health-data-research-uk-site"
+    )
+    assert announcement.date == datetime.date(2018, 2, 1)
+    brc = NewsArticlePage.objects.get(slug__startswith="nihr-biomedical-research")
+    assert brc.date.year == 2016
+
+
+def test_demo_hdr_uk_announcement_is_a_full_press_release(client):
+    html = soup(client.get("/hdr-uk/"))
+    link = html.select_one(".announcement-link a")
+    release = soup(client.get(link["href"]))
+    text = release.main.get_text(" ", strip=True)
+    for fact in ["£30 million", "six sites", "22 universities", "£24 million"]:
+        assert fact in text, fact
+    notes = release.select_one(".notes-to-editors").get_text(" ", strip=True)
+    for funder in ["Medical Research Council", "British Heart Foundation", "Wellcome"]:
+        assert funder in notes
+    assert "23,000 members" in notes
+    contacts = release.select(".press-contact")
+    assert "Emma McKinney" in contacts[0].get_text()
+    assert contacts[0].select_one('a[href="tel:+441214146681"]')
+    assert not release.select('.press a[href^="mailto:"]')
+    # Statements from the seeds are reported speech, not quotations.
+    assert "“" not in release.select_one(".rich-text").get_text()
+
+
+def test_demo_hdr_uk_midlands_page_is_complete(client):
+    html = soup(client.get(HDRUKSitePage.objects.get(region="Midlands").url))
+    leadership = html.select_one('section[aria-labelledby="leadership-heading"]')
+    assert leadership.get_text(" ", strip=True).count("Led by") == 1
+    assert "Professor Simon Ball" in leadership.get_text()
+    members = html.select('section[aria-labelledby="members-heading"] li')
+    assert all(li.select_one("br + .link-list__note") for li in members)
+    body = html.main.get_text(" ", strip=True)
+    assert "Professor David Adams" in body
+    assert "£30 million" in body and "£24 million" in body
+    assert html.select_one(".announcement-link a")
+
+
+def test_demo_partners_state_current_facts(client):
+    assert not PartnerPage.objects.filter(title__icontains="Heart of England")
+    uhb = soup(
+        client.get("/partners/university-hospitals-birmingham-nhs-foundation-trust/")
+    )
+    assert "23,000+" in figures(uhb)
+    assert "2018" in uhb.main.get_text()
+    uob = soup(client.get("/partners/university-of-birmingham/"))
+    assert "16 of 21" in figures(uob)

@@ -1,7 +1,7 @@
 """Site-wide settings editors change in the admin (Settings > Site settings)."""
 
 from django.db import models
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
@@ -26,6 +26,16 @@ class SiteSettings(BaseSiteSetting):
     contact_phone = models.CharField(
         max_length=40, blank=True, help_text="Public telephone number for the footer."
     )
+    media_phone = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="The press office's number for journalists, shown in the footer.",
+    )
+    media_out_of_hours_phone = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="The press office's number outside office hours.",
+    )
     social_links = StreamField(
         [("link", SocialLinkBlock())],
         blank=True,
@@ -49,6 +59,9 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("contact_email"),
                 FieldPanel("enquiries_email"),
                 FieldPanel("contact_phone"),
+                FieldRowPanel(
+                    [FieldPanel("media_phone"), FieldPanel("media_out_of_hours_phone")]
+                ),
             ],
             heading="Contact details",
         ),
