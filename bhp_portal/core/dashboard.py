@@ -12,11 +12,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page, Revision, WorkflowState, get_default_page_content_type
+from wagtail.models import (
+    Page,
+    PageLogEntry,
+    Revision,
+    WorkflowState,
+    get_default_page_content_type,
+)
 
 from .models import KeyFact
 
 PANEL_LIMIT = 10
+# Changes made by a script, such as the demo loader, have no user.
+NOT_RECORDED = "Not recorded (a script)"
 
 
 def _when(value, fmt="j F Y, H:i"):
@@ -24,6 +32,17 @@ def _when(value, fmt="j F Y, H:i"):
     if hasattr(value, "tzinfo"):
         value = timezone.localtime(value)
     return {"datetime": value.isoformat(), "text": format_date(value, fmt)}
+
+
+def _last_user_by(key, **filters):
+    """{key value: user} from the page log entries matching `filters`, the
+    latest entry's user where there are several."""
+    entries = (
+        PageLogEntry.objects.filter(**filters)
+        .select_related("user")
+        .order_by("timestamp")
+    )
+    return {getattr(entry, key): entry.user for entry in entries}
 
 
 def _edit_page_url(page):
@@ -43,6 +62,10 @@ class TablePanel(Component):
     def get_rows(self, user):
         """Each row: {"title", "url" (optional), "cells"}."""
         raise NotImplementedError
+
+    def is_shown_to(self, user):
+        """Whether the panel is for this user: only what they can act on."""
+        return True
 
     def get_intro(self, rows, user):
         return ""
@@ -129,11 +152,15 @@ class ScheduledPanel(TablePanel):
         revisions = list(
             Revision.objects.page_revisions()
             .filter(approved_go_live_at__isnull=False)
-            .select_related("user")
             .order_by("approved_go_live_at")[:PANEL_LIMIT]
         )
         pages = Page.objects.in_bulk(
             [int(revision.object_id) for revision in revisions]
+        )
+        # Whoever published with a future go-live time, which in a workflow
+        # is the approver, not the author of the revision.
+        schedulers = _last_user_by(
+            "revision_id", action="wagtail.publish.schedule", revision__in=revisions
         )
         events = [
             (
@@ -141,18 +168,22 @@ class ScheduledPanel(TablePanel):
                 pages[int(revision.object_id)],
                 revision.object_str,
                 "Goes live",
-                revision.user,
+                schedulers.get(revision.pk),
             )
             for revision in revisions
             if int(revision.object_id) in pages
         ]
-        expiring = (
+        expiring = list(
             Page.objects.live()
             .filter(expire_at__gt=timezone.now())
             .order_by("expire_at")[:PANEL_LIMIT]
         )
+        # The expiry date goes live with a publish: its publisher set it.
+        publishers = _last_user_by(
+            "page_id", action="wagtail.publish", page__in=expiring
+        )
         events += [
-            (page.expire_at, page, page.title, "Goes offline", None)
+            (page.expire_at, page, page.title, "Goes offline", publishers.get(page.pk))
             for page in expiring
         ]
         events.sort(key=lambda event: event[0])
@@ -164,7 +195,7 @@ class ScheduledPanel(TablePanel):
                     page.page_type_display_name,
                     action,
                     _when(when),
-                    (by.get_full_name() or by.get_username()) if by else "",
+                    (by.get_full_name() or by.get_username()) if by else NOT_RECORDED,
                 ],
             }
             for when, page, title, action, by in events[:PANEL_LIMIT]
@@ -191,20 +222,18 @@ class KeyFactsDuePanel(TablePanel):
             "review-by date."
         )
 
+    def is_shown_to(self, user):
+        return user.has_perm("core.change_keyfact")
+
     def get_more_link(self, rows, user):
-        if user.has_perm("core.change_keyfact"):
-            return (reverse("key_facts_due_for_review"), "All key facts due for review")
-        return None
+        return (reverse("key_facts_due_for_review"), "All key facts due for review")
 
     def get_rows(self, user):
-        can_edit = user.has_perm("core.change_keyfact")
         facts = KeyFact.objects.due_for_review().order_by("review_by")
         return [
             {
                 "title": str(fact),
-                "url": reverse("wagtailsnippets_core_keyfact:edit", args=[fact.pk])
-                if can_edit
-                else "",
+                "url": reverse("wagtailsnippets_core_keyfact:edit", args=[fact.pk]),
                 "cells": [fact.source_name, fact.owner, _when(fact.review_by, "j F Y")],
             }
             for fact in facts[:PANEL_LIMIT]
@@ -212,4 +241,8 @@ class KeyFactsDuePanel(TablePanel):
 
 
 def add_panels(request, panels):
-    panels.extend([DraftsPanel(), ScheduledPanel(), KeyFactsDuePanel()])
+    panels.extend(
+        panel
+        for panel in (DraftsPanel(), ScheduledPanel(), KeyFactsDuePanel())
+        if panel.is_shown_to(request.user)
+    )

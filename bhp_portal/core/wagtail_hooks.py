@@ -12,6 +12,7 @@ from .content_checks import BHPContentChecker
 from .dashboard import add_panels
 from .models import KeyFact
 from .reports import KeyFactsDueForReviewView
+from .workflow_messages import replace_update_message
 
 
 class KeyFactViewSet(SnippetViewSet):
@@ -63,6 +64,7 @@ def register_key_fact_report_menu_item():
 
 
 hooks.register("construct_homepage_panels", add_panels)
+hooks.register("after_edit_page", replace_update_message)
 
 
 @hooks.register("insert_global_admin_css")

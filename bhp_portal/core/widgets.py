@@ -1,4 +1,4 @@
-"""Form widgets for public pages."""
+"""Form widgets for public pages and the editor."""
 
 from django import forms
 from django.forms.utils import flatatt
@@ -28,3 +28,18 @@ class QuickSelect(forms.Select):
             flatatt(widget["attrs"]),
             options,
         )
+
+
+class PageCheckboxes(forms.CheckboxSelectMultiple):
+    """A checkbox per page for a many-to-many to a page type, with pages
+    that are not published marked, so an editor does not link a story to a
+    theme visitors cannot see without knowing it. A draft already chosen
+    stays chosen: nothing saved is lost."""
+
+    NOT_LIVE = "(draft: not on the public site)"
+
+    def create_option(self, name, value, label, selected, index, **kwargs):
+        page = getattr(value, "instance", None)
+        if page is not None and not page.live:
+            label = f"{label} {self.NOT_LIVE}"
+        return super().create_option(name, value, label, selected, index, **kwargs)

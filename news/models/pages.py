@@ -29,6 +29,7 @@ from bhp_portal.core.images import prefetch_card_images
 from bhp_portal.core.models import BasePage, HeroImageMixin
 from bhp_portal.core.search import SearchResultType
 from bhp_portal.core.visibility import live_and_public
+from bhp_portal.core.widgets import PageCheckboxes
 from partners.api_fields import nested_organisations
 
 ARTICLES_PER_PAGE = 10
@@ -246,7 +247,11 @@ class NewsArticlePage(HeroImageMixin, BasePage):
         FieldPanel("body"),
         InlinePanel("authors", heading="Authors", label="Author"),
         MultiFieldPanel(
-            [FieldPanel("themes"), FieldPanel("organisations"), FieldPanel("tags")],
+            [
+                FieldPanel("themes", widget=PageCheckboxes),
+                FieldPanel("organisations"),
+                FieldPanel("tags"),
+            ],
             heading="Related research and partners",
         ),
         MultiFieldPanel(

@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.models import Revision
 
 from bhp_portal.core.factories import KeyFactFactory, StandardPageFactory
+from news.factories import NewsArticlePageFactory
 from tests.utils import soup
 
 DASHBOARD = "/admin/"
@@ -114,6 +115,8 @@ def test_scheduled_panel_shows_everyone_what_goes_live_and_when(
         assert row.select_one("time")["datetime"] == (
             timezone.localtime(go_live).isoformat()
         )
+        # The moderator published it with a go-live time, so scheduled it.
+        assert row.select("td")[-1].get_text(strip=True) == "Mona"
         # Scheduled pages are not drafts waiting for their author.
         assert panel_rows(response, "bhp-drafts") is None
 
@@ -138,13 +141,13 @@ def test_key_facts_past_review_date_are_listed(editor, make_user, client_for):
     assert any("beds checked last year" in row for row in rows)
     assert not any("beds checked next year" in row for row in rows)
 
-    # Only those who may change key facts (Editors, Moderators) get a link to
-    # edit them; the Comms team sees the list only.
+    # The panel is for those who may change key facts (Editors, Moderators):
+    # the Comms team cannot act on it, so is not shown it.
     edit_url = f"/admin/snippets/core/keyfact/edit/{stale.pk}/"
     report_url = "/admin/reports/key-facts-due-for-review/"
-    comms_html = soup(client_for(make_user("carla", "Comms team")).get(DASHBOARD))
-    assert not comms_html.select(f'#bhp-key-facts-due-section a[href="{edit_url}"]')
-    assert not comms_html.select(f'#bhp-key-facts-due-section a[href="{report_url}"]')
+    comms = client_for(make_user("carla", "Comms team")).get(DASHBOARD)
+    assert panel_rows(comms, "bhp-key-facts-due") is None
+    assert panel_rows(comms, "bhp-scheduled") is not None
     editor_html = soup(client_for(editor).get(DASHBOARD))
     assert editor_html.select(f'#bhp-key-facts-due-section a[href="{edit_url}"]')
     assert editor_html.select(f'#bhp-key-facts-due-section a[href="{report_url}"]')
@@ -166,3 +169,41 @@ def test_dashboard_queries_do_not_grow_with_the_number_of_drafts(
 
     assert len(panel_rows(response, "bhp-drafts")) == 6
     assert len(six) == len(one)
+
+
+@pytest.mark.django_db
+def test_scheduled_by_is_the_approver_of_a_signed_off_article(
+    news_index, make_user, moderator, client_for
+):
+    author = make_user("carla", "Comms team")
+    go_live = timezone.now() + datetime.timedelta(days=1)
+    article = NewsArticlePageFactory(
+        parent=news_index, title="Signed off for tomorrow", live=False
+    )
+    article.go_live_at = go_live
+    article.save_revision(user=author)
+    workflow_state = article.get_workflow().start(article, author)
+    workflow_state.current_task_state.task.specific.on_action(
+        workflow_state.current_task_state, moderator, "approve"
+    )
+
+    response = client_for(moderator).get(DASHBOARD)
+    section = soup(response).select_one("#bhp-scheduled-section")
+    row = next(
+        tr
+        for tr in section.select("tbody tr")
+        if "Signed off for tomorrow" in tr.get_text()
+    )
+    assert row.select("td")[-1].get_text(strip=True) == "Mona"
+
+
+@pytest.mark.django_db
+def test_a_change_made_by_a_script_says_so(client_for, editor):
+    # The demo loader schedules its embargoed press release with no user.
+    section = soup(client_for(editor).get(DASHBOARD)).select_one(
+        "#bhp-scheduled-section"
+    )
+    rows = section.select("tbody tr")
+    cells = [row.select("td")[-1].get_text(strip=True) for row in rows]
+    assert cells and all(cells)
+    assert "Not recorded (a script)" in cells
