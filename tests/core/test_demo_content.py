@@ -8,7 +8,7 @@ from wagtail.models import Page, Revision
 
 from bhp_portal.core.models import CustomImage, KeyFact, SiteSettings
 from bhp_portal.core.search import search_pages
-from partners.models import HDRUKSitePage
+from partners.models import HDRUKSitePage, PartnerPage
 from research.models import ResearchThemePage
 from tests.search.test_relevance import titles_for
 from tests.utils import soup
@@ -187,3 +187,14 @@ def test_demo_search_finds_the_pages_visitors_mean(client):
     assert "HDR UK Midlands" in titles_for(client, "Leicester")[:3]
     genomic = titles_for(client, "genomic")[:5]
     assert "Cancer" in genomic and "Rare Diseases" in genomic
+
+
+def test_each_research_theme_has_its_own_illustration():
+    themes = ResearchThemePage.objects.live()
+    images = {theme.listing_image_id for theme in themes}
+    assert len(images) == themes.count() == len(THEMES)
+
+
+def test_partner_cards_show_the_organisations_name_as_a_wordmark():
+    for page in PartnerPage.objects.live().select_related("listing_image"):
+        assert page.listing_image.title == f"Wordmark: {page.title}"
