@@ -117,11 +117,8 @@ def test_demo_pages_read_right_in_the_demo_menu_and_footer(client, path, title):
     html = soup(client.get(path))
     assert html.h1.get_text() == title
     menu = [a.get_text() for a in html.select('nav[aria-label="Main"] a')]
-    assert menu[:3] == [
-        "About BHP",
-        "Institute of Translational Medicine",
-        "Contact us",
-    ]
+    assert menu[:2] == ["About BHP", "Institute of Translational Medicine"]
+    assert menu[-1] == "Contact us"
     assert menu.index("Our research") < menu.index("Our partners")
     assert "Health Data Research UK" in menu
     footer = html.select_one("footer")
