@@ -31,7 +31,8 @@ from bhp_portal.core.search import SearchResultType
 from bhp_portal.core.visibility import live_and_public
 from partners.api_fields import nested_organisations
 
-ARTICLES_PER_PAGE = 10
+# Twelve fill whole rows of two, three or four cards.
+ARTICLES_PER_PAGE = 12
 # Articles in a "Latest news" section, wherever it appears.
 LATEST_NEWS_COUNT = 3
 
