@@ -223,6 +223,12 @@ class NewsArticlePage(HeroImageMixin, BasePage):
     subpage_types = []
     page_description = "A news story, press release, announcement or blog post."
     search_result_type = SearchResultType("news", "News", "News")
+
+    @property
+    def search_result_label(self):
+        # News, press release, announcement or blog post, not just "News".
+        return self.get_article_type_display()
+
     og_type = "article"
     card_image_fields = ("listing_image", "hero_image")
 
