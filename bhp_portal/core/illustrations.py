@@ -61,7 +61,7 @@ def wordmark(text, seed, size=(1200, 675)):
         lines = _wrap(draw, text, font, width * 0.8)
         line_height = font_size * 1.25
         block = line_height * len(lines)
-        widest = max(draw.textlength(line, font=font) for line in lines)
+        widest = max((draw.textlength(line, font=font) for line in lines), default=0)
         if (widest <= width * 0.8 and block <= height * 0.6) or font_size <= 12:
             break
         font_size -= 4
