@@ -107,7 +107,7 @@ audit-deps: install-dev ## Known vulnerabilities in the installed packages (pip-
 	$(PY) scripts/audit_deps.py
 	$(VENV)/bin/bandit --quiet --configfile pyproject.toml --recursive bhp_portal partners research news scripts
 
-lighthouse: install node_modules/.installed ## Lighthouse's four scores for home, a theme, news and an article (target 95)
+lighthouse: install node_modules/.installed ## Lighthouse scores for a page of every type; reports the worst (LIGHTHOUSE_PAGES=home,theme picks)
 	@mkdir -p var
 	$(PY) scripts/lighthouse.py
 

@@ -20,6 +20,7 @@ from bhp_portal.core.demo import (
     paragraphs,
 )
 from partners.models import HDRUKIndexPage, HDRUKSitePage, Organisation
+from research.demo import THEME_MOTIFS
 from research.models import ResearchThemePage
 
 from .factories import NewsArticlePageFactory, NewsIndexPageFactory
@@ -623,14 +624,22 @@ def article_fields(spec):
         fields["date"] = spec["date"]
     if "image" in spec:
         title, seed = spec["image"]
+        motif, description = article_motif(spec)
         fields["hero_image"] = demo_image(
             title,
-            "Abstract artwork of rings and a flowing line, illustrating "
-            f"“{title.lower()}”.",
+            f"Illustration of {description}, for “{title.lower()}”.",
             seed=seed,
             size=(1200, 675),
+            motif=motif,
         )
     return fields
+
+
+def article_motif(spec):
+    """The motif and its description of the article's first theme, so each
+    picture says something of the story; the palette follows the seed."""
+    slugs = spec["themes"] or [None]
+    return THEME_MOTIFS.get(slugs[0], ("rings", "rings joined by a flowing line"))
 
 
 def load_articles(index):

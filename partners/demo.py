@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from bhp_portal.core.demo import (
     KEY_FACTS,
     demo_image,
+    demo_wordmark,
     ensure_key_fact,
     ensure_page,
     home_page,
@@ -237,19 +238,41 @@ PARTNERS = [
 
 
 def shared_images():
-    """Three illustrations shared by partner and HDR UK pages: every image
-    costs renditions in three formats, so few images keep the demo quick."""
+    """Three illustrations of linked data shared by the partner index and the
+    HDR UK pages: every image costs renditions in three formats, so few images
+    keep the demo quick."""
     images = [
         demo_image(
             f"Partnership illustration {n}",
-            "Abstract artwork of interlocking rings joined by a flowing line.",
+            f"Illustration of {description}.",
             seed=seed,
             size=(1200, 675),
+            motif=motif,
         )
-        for n, seed in enumerate((11, 12, 13), start=1)
+        for n, (seed, motif, description) in enumerate(
+            (
+                (11, "network", "points linked to their neighbours in a network"),
+                (12, "scatter", "data points scattered around a trend line"),
+                (13, "circuit", "circuit traces between pads on a grid"),
+            ),
+            start=1,
+        )
     ]
     prerender(images, *CARD_RENDITIONS)
     return images
+
+
+def wordmark_image(name, seed):
+    """The organisation's name set in type, where its logo would go: the demo
+    uses no real logos."""
+    image = demo_wordmark(
+        f"Wordmark: {name}",
+        f"The name {name} in white type on a plain coloured background.",
+        name,
+        seed=seed,
+    )
+    prerender([image], *CARD_RENDITIONS)
+    return image
 
 
 def load_partners(home, organisations, images):
@@ -274,7 +297,7 @@ def load_partners(home, organisations, images):
             organisation=org,
             role=role,
             summary=summary,
-            listing_image=images[n % len(images)],
+            listing_image=wordmark_image(name, seed=n),
             body=[("rich_text", text) for text in body],
             key_facts=[
                 PartnerPageKeyFact(

@@ -27,6 +27,15 @@ def project(longitude, latitude):
     return round(x, 1), round(y, 1)
 
 
+# Marker sizes in SVG units: a site's numbered circle and a partner's square
+# (its half side). They are pushed apart until none overlaps another.
+SITE_RADIUS = 9
+PARTNER_HALF = 8
+MARKER_GAP = 1.5
+# A marker this far from its place gets a line back to it.
+LEADER_AFTER = 2
+
+
 def _places(organisations):
     """Organisations with a location, grouped by town: one marker per place,
     at the middle of its organisations."""
@@ -40,39 +49,94 @@ def _places(organisations):
             sum(org.longitude for org in orgs) / len(orgs),
             sum(org.latitude for org in orgs) / len(orgs),
         )
-        places.append(
-            {
-                "town": town,
-                "x": x,
-                "y": y,
-                "corner": (x - 8, y - 8),
-                "organisations": orgs,
-            }
-        )
+        places.append({"town": town, "x": x, "y": y, "organisations": orgs})
     return places
+
+
+def _reach(marker):
+    """How far a marker reaches from its centre (a square's half diagonal)."""
+    return SITE_RADIUS if marker["kind"] == "site" else PARTNER_HALF * math.sqrt(2)
+
+
+def spread(markers, rounds=300):
+    """Moves markers (dicts with x, y and kind) apart until none overlaps
+    another, each staying as near its place as it can, inside the map. A
+    marker that moved records its place as `anchor`, for a leader line.
+    Deterministic: markers on the same spot part along angles set by their
+    order in the list."""
+    for marker in markers:
+        marker["anchor"] = (marker["x"], marker["y"])
+    for _ in range(rounds):
+        moved = False
+        for i, first in enumerate(markers):
+            for j in range(i + 1, len(markers)):
+                moved |= _part(first, markers[j], i, j)
+        for marker in markers:
+            _pull_back(marker)
+        if not moved:
+            break
+    for marker in markers:
+        x, y = marker["anchor"]
+        marker["x"], marker["y"] = round(marker["x"], 1), round(marker["y"], 1)
+        marker["leader"] = math.dist((x, y), (marker["x"], marker["y"])) > LEADER_AFTER
+        if marker["kind"] == "partner":
+            half = PARTNER_HALF
+            marker["corner"] = (marker["x"] - half, marker["y"] - half)
+    return markers
+
+
+def _part(first, second, i, j):
+    need = _reach(first) + _reach(second) + MARKER_GAP
+    dx, dy = second["x"] - first["x"], second["y"] - first["y"]
+    distance = math.hypot(dx, dy)
+    if distance >= need:
+        return False
+    if distance < 0.01:
+        angle = (i * 7 + j * 3) * math.pi / 8
+        dx, dy, distance = math.cos(angle), math.sin(angle), 1
+    push = (need - distance) / 2 + 0.05
+    for marker, sign in ((first, -1), (second, 1)):
+        marker["x"] = _clamp(marker["x"] + sign * dx / distance * push, WIDTH, marker)
+        marker["y"] = _clamp(marker["y"] + sign * dy / distance * push, HEIGHT, marker)
+    return True
+
+
+def _pull_back(marker):
+    """A little way back towards its place, so markers settle close to it."""
+    x, y = marker["anchor"]
+    marker["x"] += (x - marker["x"]) * 0.02
+    marker["y"] += (y - marker["y"]) * 0.02
+
+
+def _clamp(value, limit, marker):
+    reach = _reach(marker) + 1
+    return min(limit - reach, max(reach, value))
 
 
 def uk_map(sites, partners):
     """What templates/partners/tags/uk_map.html draws.
 
     `sites` are HDR UK site pages with their members prefetched; `partners`
-    are BHP's partner organisations.
+    are BHP's partner organisations. `markers` are the numbered circles of the
+    sites' places and the squares of the partners' places, spread apart.
     """
-    drawn_sites = []
+    drawn_sites, markers = [], []
     for number, site in enumerate(sites, start=1):
         members = [member.organisation for member in site.members.all()]
+        places = _places(members)
         drawn_sites.append(
-            {
-                "number": number,
-                "page": site,
-                "members": members,
-                "places": _places(members),
-            }
+            {"number": number, "page": site, "members": members, "places": places}
         )
+        markers += [{**place, "kind": "site", "number": number} for place in places]
+    partner_places = _places(partners)
+    markers += [{**place, "kind": "partner"} for place in partner_places]
     return {
         "width": WIDTH,
         "height": HEIGHT,
         "sites": drawn_sites,
         "partners": list(partners),
-        "partner_places": _places(partners),
+        "partner_places": partner_places,
+        "markers": spread(markers),
+        "site_radius": SITE_RADIUS,
+        "partner_size": 2 * PARTNER_HALF,
     }

@@ -400,19 +400,37 @@ def themes(pages):
     ]
 
 
+# Each theme's illustration shows something of its subject (core/illustrations.py).
+THEME_MOTIFS = {
+    "immunology-and-inflammation": ("antibodies", "Y-shaped antibodies drifting among round cells"),
+    "cancer": ("cell-division", "cells dividing in two, each with its chromosomes"),
+    "clinical-trials": ("trial-grid", "rows of ticked checkboxes beside a rising chart"),
+    "maternal-health": ("nested-arcs", "arcs nested one inside another"),
+    "rare-diseases": ("one-among-many", "a field of small dots with one large dot standing apart"),
+    "health-inequalities": ("uneven-bars", "bars of very uneven heights"),
+    "mental-health": ("flowing-lines", "gently flowing lines that drift and cross"),
+    "patient-safety": ("shield", "a shield with a tick, ringed by smaller shields"),
+    "applied-health-research": ("network", "points linked to their neighbours in a network"),
+    "health-data-science": ("scatter", "data points scattered around a trend line"),
+    "translational-medicine": ("bench-to-bedside", "arrows leading from a laboratory flask to a hospital bed"),
+    "clinical-informatics": ("circuit", "circuit traces between pads on a grid"),
+}  # fmt: skip
+
+
 def theme_images():
-    """A few illustrations shared by the themes: each image costs renditions
-    in three formats, so fewer images keep the demo quick to load."""
-    images = [
-        demo_image(
-            f"Research illustration {n}",
-            "Abstract artwork of overlapping rings and a flowing line.",
-            seed=seed,
+    """One illustration per theme, by slug, whose motif suits its subject.
+    Each costs renditions in three formats, made ahead by the task queue."""
+    images = {
+        slug: demo_image(
+            f"Research theme illustration: {slug}",
+            f"Illustration of {description}.",
+            seed=60 + n,
             size=(1200, 675),
+            motif=motif,
         )
-        for n, seed in enumerate((60, 61, 62, 63), start=1)
-    ]
-    prerender(images, *CARD_RENDITIONS, *filter_specs("banner"))
+        for n, (slug, (motif, description)) in enumerate(THEME_MOTIFS.items())
+    }
+    prerender(images.values(), *CARD_RENDITIONS, *filter_specs("banner"))
     return images
 
 
@@ -425,7 +443,7 @@ def load_themes(home):
         "research",
         title="Our research",
         show_in_menus=True,
-        listing_image=images[0],
+        listing_image=images["applied-health-research"],
         summary="Twelve themes where the University and our NHS partners work "
         "together, from the laboratory to the ward and the community.",
     )
@@ -438,10 +456,8 @@ def load_themes(home):
     }
     created = {}
     theme_data = themes(pages)
-    for n, (slug, title, summary, body, units, partners, facts, _) in enumerate(
-        theme_data
-    ):
-        picture = images[n % len(images)]
+    for slug, title, summary, body, units, partners, facts, _ in theme_data:
+        picture = images[slug]
         created[slug] = ensure_page(
             ResearchThemePageFactory,
             index,

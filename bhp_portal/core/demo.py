@@ -6,14 +6,11 @@ changes nothing and never overwrites what an editor has since changed.
 """
 
 import io
-import math
-import random
 
 from django.core.files.images import ImageFile
-from PIL import Image as PILImage
-from PIL import ImageDraw
 
 from .factories import ContactFormPageFactory, HomePageFactory, StandardPageFactory
+from .illustrations import illustration, wordmark
 from .models import (
     ContactFormField,
     CustomImage,
@@ -27,15 +24,6 @@ from .models import (
 MEDIA_PHONE = "+44 (0)121 414 6681"
 MEDIA_OUT_OF_HOURS_PHONE = "+44 (0)7789 921 165"
 
-PALETTES = [
-    ("#003846", "#005a70", "#ffd166"),
-    ("#1d2528", "#2a7f62", "#f4a259"),
-    ("#2d1e4f", "#5c2d91", "#8ecae6"),
-    ("#3b1f2b", "#9e2a2b", "#f4d35e"),
-    ("#0b3954", "#087e8b", "#bfd7ea"),
-]
-
-
 def ensure_page(factory, parent, slug, **fields):
     """The child of `parent` with `slug`, created and published if missing."""
     existing = parent.get_children().filter(slug=slug).specific().first()
@@ -46,48 +34,30 @@ def ensure_page(factory, parent, slug, **fields):
     return page
 
 
-def demo_image(title, alt, seed, size=(1600, 900)):
-    """An abstract illustration drawn with Pillow (no downloads), with alt text."""
-    existing = CustomImage.objects.filter(title=title).first()
-    if existing:
-        return existing
-    # Seeded so the demo pictures are the same on every run; not for secrets.
-    rng = random.Random(seed)  # nosec B311
-    dark, mid, light = PALETTES[seed % len(PALETTES)]
-    width, height = size
-    canvas = PILImage.new("RGB", size, dark)
-    draw = ImageDraw.Draw(canvas)
-    for step in range(0, width, 8):
-        shade = int(60 * step / width)
-        draw.line(
-            [(step, 0), (step - height // 2, height)],
-            fill=_mix(dark, mid, shade / 100),
-            width=8,
-        )
-    for _ in range(9):
-        radius = rng.randint(height // 10, height // 3)
-        x, y = rng.randint(0, width), rng.randint(0, height)
-        draw.ellipse(
-            [x - radius, y - radius, x + radius, y + radius], outline=light, width=6
-        )
-    points = [
-        (int(width * i / 24), int(height / 2 + math.sin(i / 2 + seed) * height / 5))
-        for i in range(25)
-    ]
-    draw.line(points, fill=light, width=10, joint="curve")
-    buffer = io.BytesIO()
-    canvas.save(buffer, format="JPEG", quality=82)
-    return CustomImage.objects.create(
-        title=title,
-        description=alt,
-        file=ImageFile(buffer, name=f"demo-{seed}.jpg"),
+def demo_image(title, alt, seed, size=(1600, 900), motif="rings"):
+    """An illustration of `motif` (core/illustrations.py) drawn with Pillow
+    (no downloads), with alt text. Found by title, so a reload keeps it."""
+    return _stored_image(
+        title, alt, lambda: illustration(motif, seed, size), f"demo-{seed}.jpg"
     )
 
 
-def _mix(colour_a, colour_b, ratio):
-    a = [int(colour_a[i : i + 2], 16) for i in (1, 3, 5)]
-    b = [int(colour_b[i : i + 2], 16) for i in (1, 3, 5)]
-    return tuple(int(x + (y - x) * ratio) for x, y in zip(a, b, strict=True))
+def demo_wordmark(title, alt, text, seed, size=(1200, 675)):
+    """`text` set as a wordmark on a plain field, where a logo would go."""
+    return _stored_image(
+        title, alt, lambda: wordmark(text, seed, size), f"wordmark-{seed}.jpg"
+    )
+
+
+def _stored_image(title, alt, draw, filename):
+    existing = CustomImage.objects.filter(title=title).first()
+    if existing:
+        return existing
+    buffer = io.BytesIO()
+    draw().save(buffer, format="JPEG", quality=82)
+    return CustomImage.objects.create(
+        title=title, description=alt, file=ImageFile(buffer, name=filename)
+    )
 
 
 def ensure_key_fact(label, **fields):
@@ -149,8 +119,10 @@ def load_home():
         return HomePage.objects.get()
     hero = demo_image(
         "Partners connected across the city",
-        "Abstract artwork of gold rings linked by a flowing line on deep teal.",
-        seed=1,
+        "Illustration of gold points linked to their neighbours in a network, "
+        "on deep teal.",
+        seed=0,
+        motif="network",
     )
     home = HomePageFactory(
         title="Birmingham Health Partners",
@@ -270,9 +242,9 @@ def load_standard_pages(home):
     )
     itm_image = demo_image(
         "Institute of Translational Medicine",
-        "Abstract artwork of rose-red rings and a gold wave, evoking a research "
-        "building full of activity.",
+        "Illustration of arrows leading from a laboratory flask to a hospital bed.",
         seed=3,
+        motif="bench-to-bedside",
     )
     ensure_page(
         StandardPageFactory,

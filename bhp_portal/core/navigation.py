@@ -13,16 +13,22 @@ from .visibility import live_and_public
 
 def main_menu(site, generation):
     """Title and URL of the live, public pages under the site root that are
-    marked "show in menus", in tree order."""
+    marked "show in menus", in tree order, except that page types declaring
+    `last_in_menus` (the contact page) come after the rest."""
 
     def items():
         pages = live_and_public(site.root_page.get_children()).in_menu()
         return [
             {"title": page.title, "url": page.get_url(current_site=site)}
-            for page in pages
+            for page in sorted(pages, key=_goes_last)
         ]
 
     return until_next_change(generation, f"main-menu:{site.pk}", items)
+
+
+def _goes_last(page):
+    # specific_class reads the content type from Django's cache: no query.
+    return getattr(page.specific_class, "last_in_menus", False)
 
 
 def breadcrumbs(page):

@@ -95,6 +95,28 @@ def search_pages(query, type_slug=None, exclude_ids=()):
     return pages.specific().defer_streamfields().search(query)
 
 
+def trails(pages):
+    """Each page's ancestors below the home page (the sections it sits in),
+    top first, by page id: one query for the whole list, whatever its length.
+    Ancestors the public cannot see are left out."""
+    step = Page.steplen
+    paths = {
+        page.pk: [page.path[:end] for end in range(3 * step, len(page.path), step)]
+        for page in pages
+    }
+    wanted = {path for ancestor_paths in paths.values() for path in ancestor_paths}
+    found = {}
+    if wanted:
+        found = {
+            ancestor.path: ancestor
+            for ancestor in Page.objects.live().public().filter(path__in=wanted)
+        }
+    return {
+        pk: [found[path] for path in ancestor_paths if path in found]
+        for pk, ancestor_paths in paths.items()
+    }
+
+
 def promotions_for(query):
     """Editors' promoted results for the query, in their order, leaving out
     promoted pages that are not live and public. Each item has a title, url,

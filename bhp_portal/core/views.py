@@ -158,10 +158,12 @@ def _results(request, query, type_slug):
     except (DatabaseError, ValueError):
         return {"search_failed": True}
     params = {"q": query, **({"type": type_slug} if type_slug else {})}
+    trails = site_search.trails(page_obj.object_list)
     return {
         "page_obj": page_obj,
         "results": [
-            (page, site_search.result_type_of(page)) for page in page_obj.object_list
+            (page, site_search.result_type_of(page), trails[page.pk])
+            for page in page_obj.object_list
         ],
         "promotions": promotions if page_obj.number == 1 else [],
         "pagination_query": urlencode(params),

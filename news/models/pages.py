@@ -32,7 +32,8 @@ from bhp_portal.core.visibility import live_and_public
 from bhp_portal.core.widgets import PageCheckboxes
 from partners.api_fields import nested_organisations
 
-ARTICLES_PER_PAGE = 10
+# Twelve fill whole rows of two, three or four cards.
+ARTICLES_PER_PAGE = 12
 # Articles in a "Latest news" section, wherever it appears.
 LATEST_NEWS_COUNT = 3
 
@@ -223,6 +224,12 @@ class NewsArticlePage(HeroImageMixin, BasePage):
     subpage_types = []
     page_description = "A news story, press release, announcement or blog post."
     search_result_type = SearchResultType("news", "News", "News")
+
+    @property
+    def search_result_label(self):
+        # News, press release, announcement or blog post, not just "News".
+        return self.get_article_type_display()
+
     og_type = "article"
     card_image_fields = ("listing_image", "hero_image")
 

@@ -10,6 +10,7 @@ from django.core import mail
 from django.test import override_settings
 from wagtail.contrib.forms.models import FormSubmission
 
+from bhp_portal.core.models import SiteSettings
 from tests.utils import QUERY_BUDGET, soup
 
 VALID = {
@@ -189,3 +190,29 @@ def test_the_csv_export_shows_formulas_as_text(admin_client, contact_page):
     hostile_row = by_name["'" + hostile["your_name"]]
     assert hostile_row["Organisation"] == "'" + hostile["organisation"]
     assert hostile_row["Your message"] == "'+1+1"
+
+
+@pytest.mark.django_db
+def test_the_contact_page_shows_the_address_and_telephone_beside_the_form(
+    client, contact_page
+):
+    site_settings = SiteSettings.objects.get()
+    site_settings.address = "1 Test Street\nTestford TE1 1ST"
+    site_settings.contact_phone = "0121 000 0000"
+    site_settings.save()
+    main = soup(client.get(contact_page.url)).main
+    details = main.select_one('section[aria-labelledby="contact-details-heading"]')
+    assert "1 Test Street" in details.address.get_text()
+    assert details.select_one('a[href="tel:01210000000"]').get_text() == "0121 000 0000"
+
+
+@pytest.mark.django_db
+def test_the_contact_page_leaves_out_contact_details_that_are_not_set(
+    client, contact_page
+):
+    site_settings = SiteSettings.objects.get()
+    site_settings.address = site_settings.contact_phone = ""
+    site_settings.contact_email = ""
+    site_settings.save()
+    main = soup(client.get(contact_page.url)).main
+    assert not main.select_one(".contact-details")

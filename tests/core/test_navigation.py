@@ -5,7 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from bhp_portal.core import navigation
-from bhp_portal.core.factories import StandardPageFactory
+from bhp_portal.core.factories import ContactFormPageFactory, StandardPageFactory
 from news.factories import NewsArticlePageFactory
 from news.models import NewsArticlePage
 from tests.utils import soup
@@ -36,6 +36,17 @@ def test_drafts_and_private_pages_stay_out_of_the_menu(client, home_page):
     )
     titles = menu_titles(client)
     assert "Draft page" not in titles
+
+
+@pytest.mark.django_db
+def test_the_contact_page_is_last_in_the_menu_whatever_its_place(client, home_page):
+    contact = ContactFormPageFactory(parent=home_page, show_in_menus=True)
+    contact.save_revision().publish()
+    later = StandardPageFactory(parent=home_page, title="Later", show_in_menus=True)
+    later.save_revision().publish()
+    titles = menu_titles(client)
+    assert titles.index("Later") < titles.index(contact.title)
+    assert titles[-1] == contact.title
 
 
 def menu_queries(client, url):

@@ -5,10 +5,12 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from bhp_portal.core.factories import ImageFactory
 from news.factories import NewsArticlePageFactory
 from news.models import ArticleType, NewsArticlePage
+from news.models.pages import ARTICLES_PER_PAGE
 from tests.utils import soup
 
 YEAR = 2031
@@ -56,14 +58,15 @@ def filterable(news_index, theme, other_theme, partner):
 
 
 @pytest.mark.django_db
-def test_index_lists_live_articles_newest_first_ten_a_page(client, news_index):
+def test_index_lists_live_articles_newest_first_a_page_at_a_time(client, news_index):
     expected = live_titles(NewsArticlePage.objects.child_of(news_index))
-    assert len(expected) > 10
+    per_page = ARTICLES_PER_PAGE
+    assert len(expected) > per_page
     first = client.get("/news/")
     assert first.status_code == 200
-    assert listed_titles(first) == expected[:10]
+    assert listed_titles(first) == expected[:per_page]
     second = client.get("/news/?page=2")
-    assert listed_titles(second) == expected[10:20]
+    assert listed_titles(second) == expected[per_page : 2 * per_page]
     html = soup(first)
     assert len(html.select("h1")) == 1
     current = html.select_one('nav[aria-label="Pages"] a[aria-current="page"]')
@@ -110,7 +113,7 @@ def test_filters_alone_and_combined_match_the_database(
 
 @pytest.mark.django_db
 def test_filters_survive_pagination_links(client, news_index, theme):
-    for day in range(12):
+    for day in range(ARTICLES_PER_PAGE + 2):
         NewsArticlePageFactory(
             parent=news_index, themes=[theme], date=datetime.date(YEAR, 2, day + 1)
         )
@@ -206,3 +209,30 @@ def test_index_query_count_does_not_grow_with_articles(
     many, shown_many = queries_for_listing()
     assert (shown_few, shown_many) == (2, 10)
     assert many == few
+
+
+@pytest.mark.django_db
+def test_every_news_card_has_a_picture_drawn_for_its_type_when_it_has_none(
+    client, news_index
+):
+    NewsArticlePageFactory(
+        parent=news_index,
+        title="No picture",
+        article_type=ArticleType.BLOG,
+        date=timezone.localdate(),
+    )
+    NewsArticlePageFactory(
+        parent=news_index,
+        title="With picture",
+        listing_image=ImageFactory(),
+        date=timezone.localdate(),
+    )
+    cards = {
+        card.select_one(".card__title").get_text(strip=True): card
+        for card in soup(client.get("/news/")).select("main .card")
+    }
+    assert all(card.select_one(".card__image") for card in cards.values())
+    drawn = cards["No picture"].select_one(".card__image--fallback")
+    assert "card__image--blog" in drawn["class"]
+    assert cards["With picture"].select_one(".card__image img")
+    assert not cards["With picture"].select_one(".card__image--fallback")

@@ -106,6 +106,12 @@ class BasePage(ListingMixin, SocialMixin, Page):
     class Meta:
         abstract = True
 
+    @property
+    def search_result_label(self):
+        """The kind of page a search result says it is: its type's label
+        unless the page type says more (an article its own type)."""
+        return self.search_result_type.label
+
     def route(self, request, path_components):
         # Wagtail finds the child by slug, then loads its page type's own row:
         # two queries per level of the address. Where only one page type may

@@ -153,6 +153,9 @@ class ContactFormPage(EmailFormMixin, FormMixin, BasePage):
     subpage_types = []
     max_count_per_parent = 1
     page_description = "The contact form for press, industry and public enquiries."
+    # Where people look for it: the last item of the main menu, whatever its
+    # place among the home page's children.
+    last_in_menus = True
 
     content_panels = [
         *BasePage.content_panels,
