@@ -24,6 +24,7 @@ from .models import (
 MEDIA_PHONE = "+44 (0)121 414 6681"
 MEDIA_OUT_OF_HOURS_PHONE = "+44 (0)7789 921 165"
 
+
 def ensure_page(factory, parent, slug, **fields):
     """The child of `parent` with `slug`, created and published if missing."""
     existing = parent.get_children().filter(slug=slug).specific().first()
