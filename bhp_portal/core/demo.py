@@ -458,8 +458,8 @@ def _accessibility_body(contact):
                 "Automated keyboard tests check that the skip link moves focus to the "
                 "main content, that the menu opens, moves and closes with the "
                 "keyboard, and that focus is visible on every link and control. "
-                "Lighthouse scores the home, research theme, news and article pages "
-                "100 for accessibility.",
+                "Lighthouse scores one page of every page type 100 for "
+                "accessibility.",
                 "Automated tools find only some accessibility problems. We have not "
                 "yet tested the site with screen readers, screen magnifiers or speech "
                 "recognition software, or with disabled users.",
