@@ -38,8 +38,7 @@ def extra_paths(live_site):
     return [
         "/search/?q=cancer",
         f"/news/?theme={a_theme_slug(live_site)}",
-        f"/take-part/?q=care&condition={a_condition_slug(live_site)}&age=adults"
-        "&status=all",
+        f"/take-part/?condition={a_condition_slug(live_site)}&age=adults&status=all",
         NOT_FOUND_PATH,
     ]
 
