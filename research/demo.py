@@ -19,6 +19,7 @@ from bhp_portal.core.models import HomePageFeaturedPage
 from partners.demo import HDRUK_FACTS
 from partners.models import HDRUKSitePage, Organisation
 
+from . import demo_studies
 from .factories import ResearchIndexPageFactory, ResearchThemePageFactory
 from .models import (
     ResearchThemeKeyFact,
@@ -545,3 +546,4 @@ def load():
     _, created = load_themes(home)
     feature_on_home(home, created)
     load_promotions()
+    demo_studies.load()

@@ -2,10 +2,19 @@
 
 import factory
 import wagtail_factories
+from django.utils.text import slugify
 
 from bhp_portal.core.factories import HomePageFactory, SingletonPageFactory, rich_text
 
-from .models import ResearchIndexPage, ResearchThemePage, ResearchThemePartner
+from .models import (
+    Condition,
+    ResearchIndexPage,
+    ResearchThemePage,
+    ResearchThemePartner,
+    StudyIndexPage,
+    StudyPage,
+    StudyStatus,
+)
 
 
 class ResearchIndexPageFactory(SingletonPageFactory):
@@ -33,3 +42,32 @@ class ResearchThemePageFactory(wagtail_factories.PageFactory):
             ResearchThemePartner(organisation=org, sort_order=i)
             for i, org in enumerate(organisations)
         ]
+
+
+class ConditionFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Condition {n}")
+    slug = factory.LazyAttribute(lambda condition: slugify(condition.name))
+
+    class Meta:
+        model = Condition
+        django_get_or_create = ("slug",)
+
+
+class StudyIndexPageFactory(SingletonPageFactory):
+    title = "Take part in research"
+    slug = "take-part"
+    parent = factory.SubFactory(HomePageFactory)
+
+    class Meta:
+        model = StudyIndexPage
+
+
+class StudyPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Study {n}")
+    summary = "A study looking for people to take part."
+    plain_summary = "We want to find out if a new care plan helps people get well."
+    status = StudyStatus.RECRUITING
+    parent = factory.SubFactory(StudyIndexPageFactory)
+
+    class Meta:
+        model = StudyPage

@@ -1,5 +1,16 @@
 """Research models, one module per kind of page."""
 
+from .studies import (
+    AgeGroup,
+    Condition,
+    InterestRegistration,
+    Phase,
+    Sex,
+    StudyIndexPage,
+    StudyPage,
+    StudyStatus,
+    StudyType,
+)
 from .themes import (
     ResearchIndexPage,
     ResearchThemeKeyFact,
@@ -9,9 +20,18 @@ from .themes import (
 )
 
 __all__ = [
+    "AgeGroup",
+    "Condition",
+    "InterestRegistration",
+    "Phase",
     "ResearchIndexPage",
     "ResearchThemeKeyFact",
     "ResearchThemePage",
     "ResearchThemePartner",
     "ResearchThemeRelatedTheme",
+    "Sex",
+    "StudyIndexPage",
+    "StudyPage",
+    "StudyStatus",
+    "StudyType",
 ]

@@ -25,6 +25,7 @@ from partners.api_fields import nested_organisations
 from partners.models import PartnerPage
 
 from ..blocks import ContactsBlock, UnitsBlock
+from .studies import recruiting_studies
 
 
 class ResearchIndexPage(BasePage):
@@ -121,6 +122,10 @@ class ResearchThemePage(KeyFactsMixin, HeroImageMixin, BasePage):
             # of a new one) has no news.
             latest_news=self.news_articles.newest() if self.pk else [],
             related_themes=self.get_related_themes(),
+            # Lazy: read only when the cached fragment is rendered.
+            recruiting_studies=recruiting_studies(self.studies.all())
+            if self.pk
+            else [],
         )
         return context
 

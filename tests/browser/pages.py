@@ -25,12 +25,20 @@ def a_theme_slug(live_site):
     return re.findall(r'<option value="([^"]+)"', select)[0]
 
 
+def a_condition_slug(live_site):
+    """A condition the study finder can be filtered by."""
+    _status, html = live_site.fetch("/take-part/")
+    select = re.search(r'<select name="condition".*?</select>', html, re.S).group(0)
+    return re.findall(r'<option value="([^"]+)"', select)[0]
+
+
 def extra_paths(live_site):
     """GET pages outside the sitemap; the contact form with errors is
     reached by `submit_empty_contact_form`."""
     return [
         "/search/?q=cancer",
         f"/news/?theme={a_theme_slug(live_site)}",
+        f"/take-part/?condition={a_condition_slug(live_site)}&age=adults&status=all",
         NOT_FOUND_PATH,
     ]
 

@@ -185,11 +185,20 @@ def test_demo_partners_and_hdr_uk_sites_read_right(client):
 
 
 def test_demo_search_finds_the_pages_visitors_mean(client):
-    # The demo's promotion puts the theme first; ranking alone puts it second,
-    # after the news story named for the word.
+    # The demo's promotion puts the theme first; ranking alone puts it after
+    # the news story named for the word and the two studies of pregnancy loss
+    # (the word is their condition's synonym and in their summaries).
     assert titles_for(client, "miscarriage")[0] == "Maternal Health"
     ranked = [page.title for page in search_pages("miscarriage")]
-    assert ranked.index("Maternal Health") == 1
+    assert (
+        ranked[0]
+        == "Birmingham to lead Tommy's National Centre for Miscarriage Research"
+    )
+    assert set(ranked[1:3]) == {
+        "Finding out why some pregnancies end early",
+        "Better care after pregnancy loss",
+    }
+    assert ranked[3] == "Maternal Health"
     assert "Immunology and Inflammation" in titles_for(client, "BRC")[:3]
     assert "HDR UK Midlands" in titles_for(client, "Leicester")[:3]
     genomic = titles_for(client, "genomic")[:5]
@@ -300,3 +309,10 @@ def test_each_research_theme_has_its_own_illustration():
 def test_partner_cards_show_the_organisations_name_as_a_wordmark():
     for page in PartnerPage.objects.live().select_related("listing_image"):
         assert page.listing_image.title == f"Wordmark: {page.title}"
+
+
+def test_every_page_links_to_the_study_finder(client):
+    menu = soup(client.get("/")).select_one("header nav")
+    assert (
+        menu.select_one('a[href="/take-part/"]').get_text() == "Take part in research"
+    )
