@@ -568,7 +568,7 @@ PEOPLE = [
         "organisation": HDRUK,
         "summary": "Director of Health Data Research UK, the national institute "
         "for health data science.",
-        "roles": [("Director of Health Data Research UK", RoleKind.LEADERSHIP, HDRUK)],
+        "roles": [("Director", RoleKind.LEADERSHIP, HDRUK)],
         "themes": [],
     },
     {
@@ -588,6 +588,10 @@ PEOPLE = [
         "themes": [],
     },
 ]
+
+
+# Themes whose contacts (LEAD_CONTACTS) are people in the directory.
+CONTACT_PEOPLE = {"health-data-science": "simon-ball"}
 
 
 def load_people(home, themes_by_slug):
@@ -623,9 +627,24 @@ def load_people(home, themes_by_slug):
     return index, people
 
 
+def link_contacts_to_people(themes_by_slug, people):
+    """Theme contacts who now have a page link to it (made after the themes,
+    as people choose their themes)."""
+    for slug, person_slug in CONTACT_PEOPLE.items():
+        theme = themes_by_slug[slug]
+        contacts = list(theme.lead_contacts.raw_data)
+        if any(contact["value"].get("person") for contact in contacts):
+            continue
+        for contact in contacts:
+            contact["value"]["person"] = people[person_slug].pk
+        theme.lead_contacts = contacts
+        theme.save_revision().publish()
+
+
 def load():
     home = home_page()
     _, created = load_themes(home)
     feature_on_home(home, created)
     load_promotions()
-    load_people(home, created)
+    _, people = load_people(home, created)
+    link_contacts_to_people(created, people)

@@ -34,7 +34,7 @@ from wagtail.search import index
 
 from bhp_portal.core.api_fields import page_links
 from bhp_portal.core.images import filter_specs
-from bhp_portal.core.models import BasePage, optional_image
+from bhp_portal.core.models import BasePage, optional_image, optional_link
 from bhp_portal.core.search import SearchResultType
 from bhp_portal.core.visibility import live_and_public
 from partners.api_fields import nested_organisations
@@ -167,14 +167,10 @@ class PersonPage(BasePage):
         help_text="Used to sort the directory; left empty, the last word of the "
         "name is used.",
     )
-    organisation = models.ForeignKey(
+    organisation = optional_link(
         "partners.Organisation",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="people",
-        help_text="The organisation the person mainly works for; their partner "
-        "page lists them.",
+        "people",
+        "The organisation the person mainly works for; their partner page lists them.",
     )
     orcid = models.CharField(
         "ORCID iD",
@@ -383,13 +379,10 @@ class PersonRole(Orderable):
         default=RoleKind.OTHER,
         help_text="Groups the role in the directory's role filter.",
     )
-    organisation = models.ForeignKey(
+    organisation = optional_link(
         "partners.Organisation",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="person_roles",
-        help_text="Where the role is held, if it is at an organisation on the site.",
+        "person_roles",
+        "Where the role is held, if it is at an organisation on the site.",
     )
     start_date = models.DateField(
         null=True, blank=True, help_text="When the role began, if known."

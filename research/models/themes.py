@@ -25,6 +25,7 @@ from partners.api_fields import nested_organisations
 from partners.models import PartnerPage
 
 from ..blocks import ContactsBlock, UnitsBlock
+from .people import PersonPage
 
 
 class ResearchIndexPage(BasePage):
@@ -121,8 +122,25 @@ class ResearchThemePage(KeyFactsMixin, HeroImageMixin, BasePage):
             # of a new one) has no news.
             latest_news=self.news_articles.newest() if self.pk else [],
             related_themes=self.get_related_themes(),
+            people=self.get_people(),
         )
         return context
+
+    def get_people(self):
+        """Live people in the theme (unevaluated), leaving out those its
+        contacts already link to. A theme not saved yet has none."""
+        if not self.pk:
+            return []
+        contacts = {
+            block.value["person"].pk
+            for block in self.lead_contacts
+            if block.value.get("person")
+        }
+        return (
+            PersonPage.objects.filter(themes=self)
+            .exclude(pk__in=contacts)
+            .for_listing()
+        )
 
     def get_partners(self):
         """The chosen organisations in the editor's order, each with its live
