@@ -21,7 +21,7 @@ from bhp_portal.core.demo import (
 )
 from partners.models import HDRUKIndexPage, HDRUKSitePage, Organisation
 from research.demo import THEME_MOTIFS
-from research.models import ResearchThemePage
+from research.models import PersonPage, ResearchThemePage
 
 from .factories import NewsArticlePageFactory, NewsIndexPageFactory
 from .models import (
@@ -64,6 +64,7 @@ PRESS_CONTACTS = {
         "name": "Emma McKinney",
         "role": "Communications Manager (Health Sciences), University of Birmingham",
         "phone": MEDIA_PHONE,
+        "person_slug": "emma-mckinney",
     },
     "press-office": {
         "name": "University of Birmingham press office",
@@ -97,7 +98,11 @@ def organisations(*names):
 
 
 def press_contact(key):
-    fields = PRESS_CONTACTS[key]
+    """The contact, linked to their person page where the demo has one."""
+    fields = dict(PRESS_CONTACTS[key])
+    person_slug = fields.pop("person_slug", None)
+    if person_slug:
+        fields["person"] = PersonPage.objects.filter(slug=person_slug).first()
     contact, _ = PressContact.objects.get_or_create(
         name=fields["name"], defaults=fields
     )

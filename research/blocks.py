@@ -67,6 +67,12 @@ class ContactBlock(blocks.StructBlock):
     )
     email = blocks.EmailBlock(required=False, help_text="A public contact address.")
     profile = blocks.URLBlock(required=False, help_text="Link to a staff profile.")
+    person = blocks.PageChooserBlock(
+        page_type="research.PersonPage",
+        required=False,
+        help_text="Their page in the people directory, if they have one: the "
+        "name then links to it, and it is not listed again under People.",
+    )
 
     class Meta:
         template = "research/blocks/contact_block.html"

@@ -8,6 +8,9 @@ from bhp_portal.core.factories import HomePageFactory, SingletonPageFactory, ric
 
 from .models import (
     Condition,
+    PeopleIndexPage,
+    PersonPage,
+    PersonRole,
     ResearchIndexPage,
     ResearchThemePage,
     ResearchThemePartner,
@@ -71,3 +74,29 @@ class StudyPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StudyPage
+
+
+class PeopleIndexPageFactory(SingletonPageFactory):
+    title = "People"
+    slug = "people"
+    parent = factory.SubFactory(HomePageFactory)
+
+    class Meta:
+        model = PeopleIndexPage
+
+
+class PersonPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Person {n}")
+    summary = factory.Faker("sentence")
+    parent = factory.SubFactory(PeopleIndexPageFactory)
+
+    class Meta:
+        model = PersonPage
+
+    @classmethod
+    def roles_for(cls, *roles):
+        """PersonRole rows for `roles=`, from (title, kind, organisation)."""
+        return [
+            PersonRole(title=title, kind=kind, organisation=org, sort_order=i)
+            for i, (title, kind, org) in enumerate(roles)
+        ]

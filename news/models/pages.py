@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -26,7 +27,7 @@ from bhp_portal.core.api_fields import card_rendition, page_links
 from bhp_portal.core.blocks import BodyBlock
 from bhp_portal.core.cache import paginator_counted_once, request_generation
 from bhp_portal.core.images import prefetch_card_images
-from bhp_portal.core.models import BasePage, HeroImageMixin
+from bhp_portal.core.models import BasePage, HeroImageMixin, optional_link
 from bhp_portal.core.search import SearchResultType
 from bhp_portal.core.visibility import live_and_public
 from bhp_portal.core.widgets import PageCheckboxes
@@ -172,6 +173,18 @@ class NewsArticleQuerySet(PageQuerySet):
     def newest(self, count=LATEST_NEWS_COUNT):
         """The latest news: the first `count` of for_cards()."""
         return self.for_cards()[:count]
+
+    def featuring(self, person):
+        """for_cards() of the articles a person signs or is the press contact
+        for (research.PersonPage.appearances reads this)."""
+        named = self.filter(
+            Q(authors__person=person)
+            | Q(
+                article_type=ArticleType.PRESS_RELEASE,
+                press_contacts__contact__person=person,
+            )
+        )
+        return self.filter(pk__in=named.values("pk")).for_cards()
 
 
 class NewsArticlePage(HeroImageMixin, BasePage):
@@ -321,10 +334,13 @@ class NewsArticlePage(HeroImageMixin, BasePage):
         # the head's metadata all read them. Private themes stay unnamed.
         context["themes"] = list(self.live_themes())
         context["organisations"] = list(self.organisations.all())
-        context["authors"] = list(self.authors.all())
+        context["authors"] = list(self.authors.select_related("person"))
         context["tags"] = list(self.tags.all())
         context["press_contacts"] = (
-            [item.contact for item in self.press_contacts.select_related("contact")]
+            [
+                item.contact
+                for item in self.press_contacts.select_related("contact__person")
+            ]
             if self.is_press_release
             else []
         )
@@ -340,8 +356,14 @@ class NewsArticleAuthor(Orderable):
     role = models.CharField(
         max_length=160, blank=True, help_text="Job title and organisation."
     )
+    person = optional_link(
+        "research.PersonPage",
+        "news_authorships",
+        "The author's page in the people directory, if they have one: the "
+        "byline links to it and their page lists the article.",
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("role")]
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("person")]
     api_fields = [APIField("name"), APIField("role")]
 
     def __str__(self):

@@ -5,6 +5,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
+from bhp_portal.core.models import optional_link
+
 
 class PressContact(index.Indexed, models.Model):
     name = models.CharField(
@@ -27,12 +29,19 @@ class PressContact(index.Indexed, models.Model):
         blank=True,
         help_text="For journalists on deadline outside office hours.",
     )
+    person = optional_link(
+        "research.PersonPage",
+        "press_contacts",
+        "Their page in the people directory, if they have one: the name on "
+        "press releases then links to it.",
+    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("role"),
         FieldPanel("email"),
         FieldRowPanel([FieldPanel("phone"), FieldPanel("out_of_hours_phone")]),
+        FieldPanel("person"),
     ]
     search_fields = [
         index.SearchField("name", boost=2),

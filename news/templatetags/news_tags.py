@@ -27,6 +27,14 @@ def latest_news(context):
     }
 
 
+def author_ld(author, request):
+    """An author as schema.org Person, with their page when it is live."""
+    data = {"@type": "Person", "name": author.name}
+    if author.person and author.person.live:
+        data["url"] = author.person.get_full_url(request)
+    return data
+
+
 @register.simple_tag(takes_context=True)
 def article_metadata(context, page, authors, tags):
     """Open Graph article tags and a JSON-LD NewsArticle for one article; the
@@ -58,7 +66,7 @@ def article_metadata(context, page, authors, tags):
         "datePublished": published,
         "dateModified": modified,
         "image": [seo.absolute_rendition_url(image, request)] if image else [],
-        "author": [{"@type": "Person", "name": a.name} for a in authors]
+        "author": [author_ld(author, request) for author in authors]
         or [{"@type": "Organization", "name": seo.SITE_NAME}],
         "publisher": publisher,
         "articleSection": page.get_article_type_display(),

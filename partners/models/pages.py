@@ -136,6 +136,10 @@ class PartnerPage(KeyFactsMixin, BasePage):
             # news.NewsArticlePage.organisations points at the organisation;
             # following it keeps partners from importing news.
             latest_news=organisation.news_articles.newest(),
+            # research.PersonPage and its roles point at the organisation.
+            people=organisation.people.model.objects.connected_to(
+                organisation
+            ).for_listing(),
         )
         return context
 

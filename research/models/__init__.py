@@ -1,5 +1,6 @@
 """Research models, one module per kind of page."""
 
+from .people import PeopleIndexPage, PersonPage, PersonRole, RoleKind
 from .studies import (
     AgeGroup,
     Condition,
@@ -23,12 +24,16 @@ __all__ = [
     "AgeGroup",
     "Condition",
     "InterestRegistration",
+    "PeopleIndexPage",
+    "PersonPage",
+    "PersonRole",
     "Phase",
     "ResearchIndexPage",
     "ResearchThemeKeyFact",
     "ResearchThemePage",
     "ResearchThemePartner",
     "ResearchThemeRelatedTheme",
+    "RoleKind",
     "Sex",
     "StudyIndexPage",
     "StudyPage",

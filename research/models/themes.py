@@ -25,6 +25,7 @@ from partners.api_fields import nested_organisations
 from partners.models import PartnerPage
 
 from ..blocks import ContactsBlock, UnitsBlock
+from .people import PersonPage
 from .studies import recruiting_studies
 
 
@@ -126,8 +127,25 @@ class ResearchThemePage(KeyFactsMixin, HeroImageMixin, BasePage):
             recruiting_studies=recruiting_studies(self.studies.all())
             if self.pk
             else [],
+            people=self.get_people(),
         )
         return context
+
+    def get_people(self):
+        """Live people in the theme (unevaluated), leaving out those its
+        contacts already link to. A theme not saved yet has none."""
+        if not self.pk:
+            return []
+        contacts = {
+            block.value["person"].pk
+            for block in self.lead_contacts
+            if block.value.get("person")
+        }
+        return (
+            PersonPage.objects.filter(themes=self)
+            .exclude(pk__in=contacts)
+            .for_listing()
+        )
 
     def get_partners(self):
         """The chosen organisations in the editor's order, each with its live

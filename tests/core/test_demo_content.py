@@ -16,6 +16,9 @@ from bhp_portal.core.search import search_pages
 from news.models import NewsArticleAuthor, NewsArticlePage, PressContact
 from partners.models import HDRUKSitePage, PartnerPage
 from research.models import ResearchThemePage
+
+from partners.models import HDRUKSitePage
+from research.models import PersonPage, ResearchThemePage
 from tests.search.test_relevance import titles_for
 from tests.utils import soup
 
@@ -182,6 +185,38 @@ def test_demo_partners_and_hdr_uk_sites_read_right(client):
         listed = site.select('section[aria-labelledby="members-heading"] li')
         names = [li.get_text(" ", strip=True).split(" (")[0] for li in listed]
         assert names == members
+
+
+def test_demo_people_are_only_those_the_seeds_name(client):
+    people = {
+        person.title: person
+        for person in PersonPage.objects.live().prefetch_related("roles")
+    }
+    assert set(people) == {
+        "David Adams",
+        "Simon Ball",
+        "Andrew Morris",
+        "Emma McKinney",
+    }
+    assert [r.title for r in people["Simon Ball"].roles.all()] == [
+        "Director of the Midlands site",
+        "Director of Digital Healthcare",
+    ]
+    # Nothing invented about real people: no iD, photo, biography or contact.
+    for person in people.values():
+        assert not (person.orcid or person.photo_id or person.biography)
+        assert not (person.public_email or person.public_phone)
+    html = soup(client.get("/people/"))
+    assert [a.get_text() for a in html.select(".person-card__name a")] == [
+        "Professor David Adams",
+        "Professor Simon Ball",
+        "Emma McKinney",
+        "Professor Andrew Morris",
+    ]
+    assert not html.select(".person-card img")
+    # The theme contact the demo names links to his page.
+    theme = soup(client.get("/research/health-data-science/"))
+    assert theme.select_one(".contact__name a")["href"] == "/people/simon-ball/"
 
 
 def test_demo_search_finds_the_pages_visitors_mean(client):

@@ -4,6 +4,7 @@ from .base import (
     ListingMixin,
     SocialMixin,
     optional_image,
+    optional_link,
 )
 from .forms import ContactFormField, ContactFormPage
 from .key_facts import KeyFact, KeyFactLink, KeyFactsMixin
@@ -13,6 +14,7 @@ from .site_settings import SiteSettings
 
 __all__ = [
     "optional_image",
+    "optional_link",
     "BasePage",
     "ContactFormField",
     "ContactFormPage",

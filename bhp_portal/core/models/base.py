@@ -12,17 +12,23 @@ from ..images import image_fields
 from ..search import OTHER_PAGES
 
 
-def optional_image(help_text):
-    """A foreign key to one image of the site's image model, which may be
-    left empty; deleting the image empties it."""
+def optional_link(to, related_name, help_text):
+    """A foreign key that may be left empty; deleting what it points at
+    empties it, so nothing an editor saved goes with it."""
     return models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        to,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="+",
+        related_name=related_name,
         help_text=help_text,
     )
+
+
+def optional_image(help_text):
+    """A foreign key to one image of the site's image model, which may be
+    left empty; deleting the image empties it."""
+    return optional_link(settings.WAGTAILIMAGES_IMAGE_MODEL, "+", help_text)
 
 
 class ListingMixin(models.Model):

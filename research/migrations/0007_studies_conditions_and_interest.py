@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
         ('auth', '0012_alter_user_first_name_max_length'),
         ('core', '0010_remove_sitesettings_about_bhp'),
         ('partners', '0004_hdr_uk_page_names'),
-        ('research', '0004_shared_hero_image'),
+        ('research', '0006_contacts_link_to_people'),
         ('wagtailcore', '0098_apitoken'),
     ]
 

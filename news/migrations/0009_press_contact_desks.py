@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0007_shared_hero_image'),
+        ('news', '0008_authors_and_press_contacts_link_to_people'),
     ]
 
     operations = [
