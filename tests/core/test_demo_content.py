@@ -15,9 +15,6 @@ from bhp_portal.core.models import CustomImage, KeyFact, SiteSettings
 from bhp_portal.core.search import search_pages
 from news.models import NewsArticleAuthor, NewsArticlePage, PressContact
 from partners.models import HDRUKSitePage, PartnerPage
-from research.models import ResearchThemePage
-
-from partners.models import HDRUKSitePage
 from research.models import PersonPage, ResearchThemePage
 from tests.search.test_relevance import titles_for
 from tests.utils import soup
