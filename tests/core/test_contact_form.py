@@ -107,7 +107,7 @@ def test_honeypot_submissions_are_thanked_but_dropped(client, contact_page):
 
 @pytest.mark.django_db
 @override_settings(EMAIL_BACKEND="tests.core.test_contact_form.FailingEmailBackend")
-def test_enquiry_is_kept_when_email_fails(client, contact_page, caplog):
+def test_enquiry_is_kept_when_email_fails(client, contact_page, enquiries_desk, caplog):
     # Tasks run inline here; tests/core/test_task_queue.py has the retries.
     with caplog.at_level(logging.ERROR, logger="bhp_portal.core.tasks"):
         response = client.post(contact_page.url, VALID)
@@ -213,6 +213,7 @@ def test_the_contact_page_leaves_out_contact_details_that_are_not_set(
     site_settings = SiteSettings.objects.get()
     site_settings.address = site_settings.contact_phone = ""
     site_settings.contact_email = ""
+    site_settings.media_phone = site_settings.media_out_of_hours_phone = ""
     site_settings.save()
     main = soup(client.get(contact_page.url)).main
     assert not main.select_one(".contact-details")
