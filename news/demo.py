@@ -15,6 +15,7 @@ from bhp_portal.core.demo import demo_image, ensure_page, home_page, paragraphs
 from partners.models import Organisation
 from research.models import ResearchThemePage
 
+from . import demo_events
 from .factories import NewsArticlePageFactory, NewsIndexPageFactory
 from .models import (
     ArticleType,
@@ -621,3 +622,4 @@ def load():
     index = load_index(home)
     load_articles(index)
     load_embargoed(index)
+    demo_events.load(home)

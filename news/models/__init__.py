@@ -1,4 +1,5 @@
 from .embargo import EmbargoLink
+from .events import Attendance, EventIndexPage, EventPage, EventStatus, EventType
 from .news_settings import NewsSettings
 from .pages import (
     ArticleType,
@@ -12,7 +13,12 @@ from .press_contacts import PressContact
 
 __all__ = [
     "ArticleType",
+    "Attendance",
     "EmbargoLink",
+    "EventIndexPage",
+    "EventPage",
+    "EventStatus",
+    "EventType",
     "NewsArticleAuthor",
     "NewsArticlePage",
     "NewsArticlePressContact",

@@ -1,5 +1,5 @@
-"""News for other apps' templates, and an article's metadata for search
-engines and social networks."""
+"""News and events for other apps' templates, and an article's or event's
+metadata for search engines and social networks."""
 
 from django import template
 from django.templatetags.static import static
@@ -8,7 +8,14 @@ from django.utils.html import format_html, format_html_join
 
 from bhp_portal.core import seo
 from bhp_portal.core.visibility import live_and_public
-from news.models import NewsArticlePage, NewsIndexPage
+from news.models import (
+    Attendance,
+    EventIndexPage,
+    EventPage,
+    EventStatus,
+    NewsArticlePage,
+    NewsIndexPage,
+)
 
 register = template.Library()
 
@@ -22,6 +29,20 @@ def latest_news(context):
     request = context.get("request")
     return {
         "articles": NewsArticlePage.objects.child_of(index).newest() if index else [],
+        "index_url": index.get_url(request) if index else "",
+        "request": request,
+    }
+
+
+@register.inclusion_tag("news/includes/next_events.html", takes_context=True)
+def next_events(context):
+    """The next few events and a link to all of them, for a page with no
+    relation of its own to events (the home page): `{% next_events %}`. A
+    theme lists its own through `events.next_events()`."""
+    index = live_and_public(EventIndexPage.objects).first()
+    request = context.get("request")
+    return {
+        "events": EventPage.objects.child_of(index).next_events() if index else [],
         "index_url": index.get_url(request) if index else "",
         "request": request,
     }
@@ -71,3 +92,78 @@ def article_metadata(context, page, authors, tags):
     ]
     meta = format_html_join("", '\n  <meta property="{}" content="{}">', open_graph)
     return meta + format_html("\n  {}", seo.json_ld_script(data))
+
+
+EVENT_STATUS = {
+    EventStatus.SCHEDULED: "EventScheduled",
+    EventStatus.CANCELLED: "EventCancelled",
+    EventStatus.POSTPONED: "EventPostponed",
+    EventStatus.MOVED_ONLINE: "EventMovedOnline",
+}
+ATTENDANCE_MODE = {
+    Attendance.IN_PERSON: "OfflineEventAttendanceMode",
+    Attendance.ONLINE: "OnlineEventAttendanceMode",
+    Attendance.MIXED: "MixedEventAttendanceMode",
+}
+
+
+def event_locations(page, url):
+    """A Place for the venue, a VirtualLocation for joining online (its link
+    only where the editor made it public; otherwise the event's page)."""
+    locations = []
+    if page.is_in_person:
+        locations.append(
+            {
+                "@type": "Place",
+                "name": page.venue_name or page.venue_address.splitlines()[0],
+                "address": ", ".join(
+                    line.strip() for line in page.venue_address.splitlines()
+                ),
+            }
+        )
+    if page.is_online:
+        locations.append(
+            {"@type": "VirtualLocation", "url": page.public_online_link or url}
+        )
+    return locations
+
+
+@register.simple_tag(takes_context=True)
+def event_metadata(context, page, speakers=()):
+    """A JSON-LD Event for one event; `speakers` are its performers."""
+    request = context["request"]
+    url = page.get_full_url(request)
+    image = page.get_social_image()
+    mode = (
+        "OnlineEventAttendanceMode"
+        if page.status == EventStatus.MOVED_ONLINE
+        else ATTENDANCE_MODE[page.attendance]
+    )
+    start, end = page.local_start, page.local_end
+    data = {
+        "@type": "Event",
+        "name": page.title,
+        "description": page.get_meta_description(),
+        "url": url,
+        "startDate": start.date().isoformat() if page.all_day else start.isoformat(),
+        "endDate": end.date().isoformat() if page.all_day else end.isoformat(),
+        "eventStatus": f"https://schema.org/{EVENT_STATUS[page.status]}",
+        "eventAttendanceMode": f"https://schema.org/{mode}",
+        "location": event_locations(page, url),
+        "organizer": {
+            "@type": "Organization",
+            "name": seo.SITE_NAME,
+            "url": (request.build_absolute_uri("/")),
+        },
+        "image": [seo.absolute_rendition_url(image, request)] if image else [],
+    }
+    if speakers:
+        data["performer"] = [
+            {
+                "@type": "Person",
+                "name": speaker.title,
+                "url": speaker.get_full_url(request),
+            }
+            for speaker in speakers
+        ]
+    return seo.json_ld_script(data)

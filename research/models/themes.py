@@ -120,6 +120,8 @@ class ResearchThemePage(KeyFactsMixin, HeroImageMixin, BasePage):
             # research from importing news. A theme not saved yet (a preview
             # of a new one) has no news.
             latest_news=self.news_articles.newest() if self.pk else [],
+            # news.EventPage.themes too.
+            next_events=self.events.next_events() if self.pk else [],
             related_themes=self.get_related_themes(),
         )
         return context
