@@ -7,15 +7,8 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from bhp_portal.core import seo
-from bhp_portal.core.visibility import live_and_public
-from news.models import (
-    Attendance,
-    EventIndexPage,
-    EventPage,
-    EventStatus,
-    NewsArticlePage,
-    NewsIndexPage,
-)
+from news.models import Attendance, EventPage, EventStatus, NewsArticlePage
+from news.models.pages import in_live_section, parent_url
 
 register = template.Library()
 
@@ -25,11 +18,18 @@ def latest_news(context):
     """The latest news and a link to all of it, for a page with no relation
     of its own to the articles (the home page): `{% latest_news %}`. A theme
     or partner page lists its own through `news_articles.newest()`."""
-    index = live_and_public(NewsIndexPage.objects).first()
+    articles = list(in_live_section(NewsArticlePage.objects.all()).newest())
+    return listing_with_index_url(context, articles=articles)
+
+
+def listing_with_index_url(context, **listing):
+    """A home page section's context: its pages and the address of their
+    index (from the first page: no query for the index)."""
     request = context.get("request")
+    (pages,) = listing.values()
     return {
-        "articles": NewsArticlePage.objects.child_of(index).newest() if index else [],
-        "index_url": index.get_url(request) if index else "",
+        **listing,
+        "index_url": parent_url(pages[0], request) if pages else "",
         "request": request,
     }
 
@@ -39,13 +39,8 @@ def next_events(context):
     """The next few events and a link to all of them, for a page with no
     relation of its own to events (the home page): `{% next_events %}`. A
     theme lists its own through `events.next_events()`."""
-    index = live_and_public(EventIndexPage.objects).first()
-    request = context.get("request")
-    return {
-        "events": EventPage.objects.child_of(index).next_events() if index else [],
-        "index_url": index.get_url(request) if index else "",
-        "request": request,
-    }
+    events = list(in_live_section(EventPage.objects.all()).next_events())
+    return listing_with_index_url(context, events=events)
 
 
 @register.simple_tag(takes_context=True)
