@@ -23,6 +23,7 @@ from .models.events import EventStatus
 PRODID = "-//Birmingham Health Partners//Events//EN"
 # A subscribed calendar asks again after this long (RFC 7986 REFRESH-INTERVAL).
 REFRESH = datetime.timedelta(hours=6)
+SEQUENCE_EPOCH = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
 ICAL_STATUS = {
     EventStatus.SCHEDULED: "CONFIRMED",
     EventStatus.MOVED_ONLINE: "CONFIRMED",
@@ -65,14 +66,19 @@ def description(event, url):
     return "\n\n".join(part for part in parts if part)
 
 
+def sequence(published):
+    """Seconds from SEQUENCE_EPOCH to the last publish: larger after every
+    publish, and within the 32-bit integer RFC 5545 allows until 2088."""
+    return int((published - SEQUENCE_EPOCH).total_seconds())
+
+
 def vevent(event, request):
     url = event.get_full_url(request)
     start, end = event_times(event)
     published = event.last_published_at or timezone.now()
     return Event.new(
         uid=str(event.translation_key),
-        # Whole minutes since the epoch: grows with every publish.
-        sequence=int(published.timestamp() // 60),
+        sequence=sequence(published),
         stamp=published,
         last_modified=published,
         start=start,

@@ -34,7 +34,6 @@ UOB = "University of Birmingham"
 UHB = "University Hospitals Birmingham NHS Foundation Trust"
 BWC = "Birmingham Women's and Children's NHS Foundation Trust"
 HDRUK = "Health Data Research UK"
-MIDLANDS_SITE = [UOB, UHB, "University of Leicester", "University of Nottingham"]
 
 
 def last_day_of_february(year):
@@ -70,8 +69,8 @@ def events(today):
                 "linked NHS records are improving diagnosis and treatment.",
                 "body": [
                     "Birmingham Health Partners leads the Midlands site of Health "
-                    "Data Research UK, with the Universities of Leicester, "
-                    "Nottingham and Warwick and their NHS partners.",
+                    "Data Research UK, with three other Midlands universities and "
+                    "their NHS partners.",
                     "Short talks on diagnosis, prognosis and personalised "
                     "treatment, then time to meet the teams over coffee.",
                 ],
@@ -83,7 +82,7 @@ def events(today):
                 "capacity_note": "80 places in the room; the online stream has no limit.",
                 "audience": "Researchers, clinicians, NHS analysts and students",
                 "themes": ["health-data-science", "clinical-informatics"],
-                "organisations": [*MIDLANDS_SITE, HDRUK],
+                "organisations": [UOB, UHB, HDRUK],
                 "access": (True, True, False),
             },
         ),
@@ -306,7 +305,7 @@ PAST = [
     ("designing-better-trials", 19, 13, EventType.WORKSHOP, "Designing better clinical trials", "A workshop on trial designs that get answers to patients sooner.", ITM, ["clinical-trials"]),
     ("health-data-research-midlands-update", 33, 15, EventType.SEMINAR, "Midlands health data research: an update", "Partners in the Midlands HDR UK site report on their joint projects.", QEHB, ["health-data-science"]),
     ("reaching-under-served-communities", 47, 10, EventType.WORKSHOP, "Reaching under-served communities in research", "Community leaders and researchers on making studies easier to join.", CAMPUS, ["health-inequalities"]),
-    ("genomics-and-rare-conditions", 62, 14, EventType.SEMINAR, "Genomics and rare conditions", "How genome sequencing is shortening the search for a diagnosis.", ITM, ["rare-diseases"]),
+    ("diagnosing-rare-conditions-sooner", 62, 14, EventType.SEMINAR, "Diagnosing rare conditions sooner", "How sequencing a patient's DNA is shortening the search for a diagnosis.", ITM, ["rare-diseases"]),
     ("early-phase-trials-in-birmingham", 80, 16, EventType.LECTURE, "Early-phase trials in Birmingham", "From first-in-human studies to NHS care: the path of a new medicine.", CAMPUS, ["clinical-trials"]),
     ("ai-and-fairness-in-health-data", 101, 14, EventType.SEMINAR, "AI and fairness in health data", "Making sure AI tools work for everyone they are used on.", ITM, ["health-data-science", "health-inequalities"]),
     ("inflammation-research-day", 130, 9, EventType.CONFERENCE, "Inflammation research day", "A day of immunology and inflammation research across BHP.", QEHB, ["immunology-and-inflammation"]),

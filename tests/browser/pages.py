@@ -31,6 +31,8 @@ def extra_paths(live_site):
     return [
         "/search/?q=cancer",
         f"/news/?theme={a_theme_slug(live_site)}",
+        # The events archive is a route of the index, so not in the sitemap.
+        "/events/past/",
         NOT_FOUND_PATH,
     ]
 

@@ -2,12 +2,16 @@
 as a newcomer sees it after `make run`. The one module that asserts the
 demo's own words and figures; every other test makes the data it asserts on."""
 
+import datetime
+
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import Page, Revision
 
 from bhp_portal.core.models import CustomImage, KeyFact, SiteSettings
 from bhp_portal.core.search import search_pages
+from news.models import EventPage, EventStatus
 from partners.models import HDRUKSitePage
 from research.models import ResearchThemePage
 from tests.search.test_relevance import titles_for
@@ -187,3 +191,20 @@ def test_demo_search_finds_the_pages_visitors_mean(client):
     assert "HDR UK Midlands" in titles_for(client, "Leicester")[:3]
     genomic = titles_for(client, "genomic")[:5]
     assert "Cancer" in genomic and "Rare Diseases" in genomic
+
+
+def test_demo_events_read_right(client):
+    events = EventPage.objects.live()
+    upcoming, past = events.upcoming(), events.past()
+    assert (upcoming.count(), past.count()) == (8, 12)
+    statuses = [event.status for event in upcoming]
+    assert statuses.count(EventStatus.CANCELLED) == 1
+    assert statuses.count(EventStatus.MOVED_ONLINE) == 1
+    # Rare Disease Day is the last day of February, this year's or next.
+    day = timezone.localtime(
+        events.get(slug="rare-disease-day-meet-the-researchers").start
+    )
+    assert day.month == 2 and (day + datetime.timedelta(days=1)).day == 1
+    assert "8 upcoming events" in soup(client.get("/events/")).main.get_text()
+    cards = soup(client.get("/")).select(".next-events .card__title a")
+    assert [a.get_text() for a in cards] == [e.title for e in upcoming[:3]]
