@@ -7,6 +7,6 @@ class ResearchConfig(AppConfig):
     def ready(self):
         from bhp_portal.core.editors import editors_publish_under, when_created
 
-        from .models import ResearchIndexPage
+        from .models import PeopleIndexPage, ResearchIndexPage
 
-        when_created(editors_publish_under, ResearchIndexPage)
+        when_created(editors_publish_under, ResearchIndexPage, PeopleIndexPage)

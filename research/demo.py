@@ -19,11 +19,17 @@ from bhp_portal.core.models import HomePageFeaturedPage
 from partners.demo import HDRUK_FACTS
 from partners.models import HDRUKSitePage, Organisation
 
-from .factories import ResearchIndexPageFactory, ResearchThemePageFactory
+from .factories import (
+    PeopleIndexPageFactory,
+    PersonPageFactory,
+    ResearchIndexPageFactory,
+    ResearchThemePageFactory,
+)
 from .models import (
     ResearchThemeKeyFact,
     ResearchThemePage,
     ResearchThemeRelatedTheme,
+    RoleKind,
 )
 
 UOB = "University of Birmingham"
@@ -524,8 +530,102 @@ def load_promotions():
         )
 
 
+HDRUK = "Health Data Research UK"
+
+# Only the people BHP's own announcements name, with the posts they give; no
+# photographs, ORCID iDs or biographies are made up for real people.
+PEOPLE = [
+    {
+        "slug": "david-adams",
+        "title": "David Adams",
+        "honorific": "Professor",
+        "organisation": UOB,
+        "summary": "Director of Birmingham Health Partners and a Pro-Vice-Chancellor "
+        "of the University of Birmingham.",
+        "roles": [
+            ("Director of Birmingham Health Partners", RoleKind.LEADERSHIP, None),
+            ("Pro-Vice-Chancellor", RoleKind.LEADERSHIP, UOB),
+        ],
+        "themes": [],
+    },
+    {
+        "slug": "simon-ball",
+        "title": "Simon Ball",
+        "honorific": "Professor",
+        "organisation": UHB,
+        "summary": "Director of the Midlands site of Health Data Research UK and "
+        "Director of Digital Healthcare at University Hospitals Birmingham.",
+        "roles": [
+            ("Director of the Midlands site", RoleKind.LEADERSHIP, HDRUK),
+            ("Director of Digital Healthcare", RoleKind.LEADERSHIP, UHB),
+        ],
+        "themes": ["health-data-science"],
+    },
+    {
+        "slug": "andrew-morris",
+        "title": "Andrew Morris",
+        "honorific": "Professor",
+        "organisation": HDRUK,
+        "summary": "Director of Health Data Research UK, the national institute "
+        "for health data science.",
+        "roles": [("Director of Health Data Research UK", RoleKind.LEADERSHIP, HDRUK)],
+        "themes": [],
+    },
+    {
+        "slug": "emma-mckinney",
+        "title": "Emma McKinney",
+        "honorific": "",
+        "organisation": UOB,
+        "summary": "Communications Manager for Health Sciences at the University "
+        "of Birmingham, and a press contact for BHP's announcements.",
+        "roles": [
+            (
+                "Communications Manager (Health Sciences)",
+                RoleKind.COMMUNICATIONS,
+                UOB,
+            )
+        ],
+        "themes": [],
+    },
+]
+
+
+def load_people(home, themes_by_slug):
+    index = ensure_page(
+        PeopleIndexPageFactory,
+        home,
+        "people",
+        title="People",
+        summary="The people who lead Birmingham Health Partners and its work, "
+        "and who to contact.",
+        introduction="Find BHP's leaders and contacts by research theme, "
+        "organisation or role.",
+    )
+    organisations = {org.name: org for org in Organisation.objects.all()}
+    people = {}
+    for spec in PEOPLE:
+        person = dict(spec)
+        slug = person.pop("slug")
+        people[slug] = ensure_page(
+            PersonPageFactory,
+            index,
+            slug,
+            organisation=organisations[person.pop("organisation")],
+            roles=PersonPageFactory.roles_for(
+                *(
+                    (title, kind, organisations.get(org))
+                    for title, kind, org in person.pop("roles")
+                )
+            ),
+            themes=[themes_by_slug[theme] for theme in person.pop("themes")],
+            **person,
+        )
+    return index, people
+
+
 def load():
     home = home_page()
     _, created = load_themes(home)
     feature_on_home(home, created)
     load_promotions()
+    load_people(home, created)

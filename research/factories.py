@@ -5,7 +5,14 @@ import wagtail_factories
 
 from bhp_portal.core.factories import HomePageFactory, SingletonPageFactory, rich_text
 
-from .models import ResearchIndexPage, ResearchThemePage, ResearchThemePartner
+from .models import (
+    PeopleIndexPage,
+    PersonPage,
+    PersonRole,
+    ResearchIndexPage,
+    ResearchThemePage,
+    ResearchThemePartner,
+)
 
 
 class ResearchIndexPageFactory(SingletonPageFactory):
@@ -32,4 +39,30 @@ class ResearchThemePageFactory(wagtail_factories.PageFactory):
         return [
             ResearchThemePartner(organisation=org, sort_order=i)
             for i, org in enumerate(organisations)
+        ]
+
+
+class PeopleIndexPageFactory(SingletonPageFactory):
+    title = "People"
+    slug = "people"
+    parent = factory.SubFactory(HomePageFactory)
+
+    class Meta:
+        model = PeopleIndexPage
+
+
+class PersonPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Person {n}")
+    summary = factory.Faker("sentence")
+    parent = factory.SubFactory(PeopleIndexPageFactory)
+
+    class Meta:
+        model = PersonPage
+
+    @classmethod
+    def roles_for(cls, *roles):
+        """PersonRole rows for `roles=`, from (title, kind, organisation)."""
+        return [
+            PersonRole(title=title, kind=kind, organisation=org, sort_order=i)
+            for i, (title, kind, org) in enumerate(roles)
         ]

@@ -25,6 +25,7 @@ SIZES = {
     "banner": "format-{webp,jpeg} fill-{640x300,1280x600}",
     "article": "format-{webp,jpeg} fill-{960x540,1280x720}",
     "content": "format-{webp,jpeg} width-{400,800,1200}",
+    "portrait": "format-{webp,jpeg} fill-{200x250,400x500}",
     "logo": "height-60",
     # Open Graph and Twitter cards: JPEG, the one format every network reads.
     "social": "format-jpeg fill-1200x630",

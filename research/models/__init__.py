@@ -1,5 +1,6 @@
 """Research models, one module per kind of page."""
 
+from .people import PeopleIndexPage, PersonPage, PersonRole, RoleKind
 from .themes import (
     ResearchIndexPage,
     ResearchThemeKeyFact,
@@ -9,9 +10,13 @@ from .themes import (
 )
 
 __all__ = [
+    "PeopleIndexPage",
+    "PersonPage",
+    "PersonRole",
     "ResearchIndexPage",
     "ResearchThemeKeyFact",
     "ResearchThemePage",
     "ResearchThemePartner",
     "ResearchThemeRelatedTheme",
+    "RoleKind",
 ]
