@@ -2,6 +2,7 @@
 demo is loaded (except the awareness days, which fall on their own dates), on
 the subjects of the seeds: the Midlands HDR UK site, rare diseases, clinical
 trials and health inequalities. One is cancelled and one has moved online.
+Speakers are only the people the seeds name (research's demo people).
 
 Booking goes through the site's contact page, and the online ones use open
 Jitsi Meet rooms, so no link points at an invented address."""
@@ -11,9 +12,10 @@ import datetime
 from django.utils import timezone
 
 from bhp_portal.core.demo import ensure_page, paragraphs
+from research.models import PersonPage
 
 from .factories import EventIndexPageFactory, EventPageFactory
-from .models import Attendance, EventStatus, EventType
+from .models import Attendance, EventSpeaker, EventStatus, EventType
 from .workflow import prepare_news_index
 
 ITM = (
@@ -83,6 +85,7 @@ def events(today):
                 "audience": "Researchers, clinicians, NHS analysts and students",
                 "themes": ["health-data-science", "clinical-informatics"],
                 "organisations": [UOB, UHB, HDRUK],
+                "speakers": ["simon-ball", "andrew-morris"],
                 "access": (True, True, False),
             },
         ),
@@ -181,6 +184,7 @@ def events(today):
                 "audience": "Researchers and community organisations",
                 "themes": ["health-inequalities"],
                 "organisations": [UOB, UHB],
+                "speakers": ["david-adams"],
                 "access": (True, False, True),
             },
         ),
@@ -348,6 +352,10 @@ def event_fields(spec, start, end, register_url):
         "accessibility_notes": spec.get("notes", ""),
         "themes": themes(*spec["themes"]),
         "organisations": organisations(*spec["organisations"]),
+        "speakers": [
+            EventSpeaker(person=PersonPage.objects.get(slug=slug))
+            for slug in spec.get("speakers", [])
+        ],
     }
 
 

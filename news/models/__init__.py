@@ -1,5 +1,12 @@
 from .embargo import EmbargoLink
-from .events import Attendance, EventIndexPage, EventPage, EventStatus, EventType
+from .events import (
+    Attendance,
+    EventIndexPage,
+    EventPage,
+    EventSpeaker,
+    EventStatus,
+    EventType,
+)
 from .news_settings import NewsSettings
 from .pages import (
     ArticleType,
@@ -17,6 +24,7 @@ __all__ = [
     "EmbargoLink",
     "EventIndexPage",
     "EventPage",
+    "EventSpeaker",
     "EventStatus",
     "EventType",
     "NewsArticleAuthor",

@@ -10,12 +10,17 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import dateformat, timezone
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import PageManager
+from wagtail.models import Orderable, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -27,10 +32,13 @@ from bhp_portal.core.models import BasePage
 from bhp_portal.core.search import SearchResultType
 from bhp_portal.core.visibility import live_and_public
 from partners.api_fields import nested_organisations
+from research.models import PersonPage
 
 EVENTS_PER_PAGE = 12
 # Events in a "Coming up" section (home page, theme pages).
 NEXT_EVENTS_COUNT = 3
+# Events listed on a speaker's page, the latest first.
+SPEAKER_EVENTS_COUNT = 6
 # The calendar feeds carry every upcoming event and the past year's, so a
 # subscriber's calendar keeps recent history without the feed growing forever.
 FEED_HISTORY = datetime.timedelta(days=365)
@@ -90,6 +98,12 @@ class EventQuerySet(PageQuerySet):
 
     def next_events(self, count=NEXT_EVENTS_COUNT):
         return self.upcoming()[:count]
+
+    def featuring(self, person, count=SPEAKER_EVENTS_COUNT):
+        """The events `person` speaks at, the latest first: a person's page
+        lists them through its reverse relation (`appearances`)."""
+        events = self.for_cards().filter(speakers__person=person).distinct()
+        return events.order_by("-start", "-pk")[:count]
 
 
 class EventIndexPage(RoutablePageMixin, BasePage):
@@ -368,6 +382,12 @@ class EventPage(RoutablePageMixin, BasePage):
             heading="Accessibility",
         ),
         FieldPanel("body"),
+        InlinePanel(
+            "speakers",
+            heading="Speakers",
+            label="Speaker",
+            help_text="People from the directory, in the order they speak.",
+        ),
         MultiFieldPanel(
             [FieldPanel("themes"), FieldPanel("organisations")],
             heading="Related research and partners",
@@ -382,6 +402,9 @@ class EventPage(RoutablePageMixin, BasePage):
         index.RelatedFields(
             "organisations",
             [index.SearchField("name"), index.SearchField("short_name")],
+        ),
+        index.RelatedFields(
+            "speakers", [index.RelatedFields("person", [index.SearchField("title")])]
         ),
         index.FilterField("start"),
         index.FilterField("event_type"),
@@ -410,6 +433,7 @@ class EventPage(RoutablePageMixin, BasePage):
         APIField("body"),
         page_links("themes", source="live_themes"),
         nested_organisations("organisations"),
+        page_links("speakers", source="get_speakers"),
     ]
 
     class Meta:
@@ -523,11 +547,19 @@ class EventPage(RoutablePageMixin, BasePage):
     def live_themes(self):
         return live_and_public(self.themes).order_by("title")
 
+    def get_speakers(self):
+        """The speakers whose pages are live and public, in the editor's
+        order, ready for a list of people. In a preview the rows are the
+        editor's unsaved ones."""
+        ids = [row.person_id for row in self.speakers.all()]
+        people = PersonPage.objects.filter(pk__in=ids).for_listing().in_bulk()
+        return [people[pk] for pk in ids if pk in people]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["themes"] = list(self.live_themes())
         context["organisations"] = list(self.organisations.all())
-        context["speakers"] = []
+        context["speakers"] = self.get_speakers()
         context["index"] = self.get_parent().specific
         return context
 
@@ -540,3 +572,22 @@ class EventPage(RoutablePageMixin, BasePage):
         from ..calendar import calendar_response
 
         return calendar_response(request, [self], self.title, self.slug)
+
+
+class EventSpeaker(Orderable):
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")
+    person = models.ForeignKey(
+        "research.PersonPage",
+        on_delete=models.CASCADE,
+        related_name="event_speakers",
+        help_text="Someone in the people directory; their page lists the event.",
+    )
+
+    panels = [FieldPanel("person")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "person"], name="unique_event_speaker"
+            )
+        ]

@@ -7,7 +7,11 @@ import json
 
 import pytest
 from django.utils import timezone
-from wagtail.test.utils.form_data import nested_form_data, streamfield
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    streamfield,
+)
 
 from bhp_portal.core.models import HomePage
 from news.factories import EventIndexPageFactory, EventPageFactory
@@ -43,6 +47,7 @@ def event_form(title, **extra):
             "venue_name": "Seminar room",
             "venue_address": "Mindelsohn Way\nBirmingham B15 2TH",
             "body": streamfield([]),
+            "speakers": inline_formset([]),
             **extra,
         }
     )

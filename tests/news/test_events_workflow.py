@@ -8,7 +8,11 @@ import datetime
 import pytest
 from icalendar import Calendar
 from wagtail.models import WorkflowState
-from wagtail.test.utils.form_data import nested_form_data, streamfield
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    streamfield,
+)
 
 from news.factories import EventIndexPageFactory
 from news.models import EventPage
@@ -39,6 +43,7 @@ def event_form(title, theme, **extra):
             "venue_name": "Seminar room 1",
             "venue_address": "Mindelsohn Way\nBirmingham B15 2TH",
             "body": streamfield([]),
+            "speakers": inline_formset([]),
             **extra,
         }
     )
