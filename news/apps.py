@@ -8,8 +8,9 @@ class NewsConfig(AppConfig):
     def ready(self):
         from bhp_portal.core.editors import when_created
 
-        from .models import NewsIndexPage
+        from .models import EventIndexPage, NewsIndexPage
         from .workflow import prepare_news_index
 
-        # Editors do not publish news: it goes through the Moderators' sign-off.
-        when_created(prepare_news_index, NewsIndexPage)
+        # Editors do not publish news or events: the Comms team drafts them
+        # and they go through the Moderators' sign-off.
+        when_created(prepare_news_index, NewsIndexPage, EventIndexPage)

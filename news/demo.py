@@ -23,6 +23,7 @@ from partners.models import HDRUKIndexPage, HDRUKSitePage, Organisation
 from research.demo import THEME_MOTIFS
 from research.models import PersonPage, ResearchThemePage
 
+from . import demo_events
 from .factories import NewsArticlePageFactory, NewsIndexPageFactory
 from .models import (
     ArticleType,
@@ -707,3 +708,4 @@ def load():
     load_articles(index)
     link_hdruk_announcement(index)
     load_embargoed(index)
+    demo_events.load(home)

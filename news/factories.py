@@ -4,6 +4,7 @@ import datetime
 
 import factory
 import wagtail_factories
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from bhp_portal.core.factories import HomePageFactory, SingletonPageFactory
@@ -11,6 +12,9 @@ from bhp_portal.core.factories import HomePageFactory, SingletonPageFactory
 from .models import (
     ArticleType,
     EmbargoLink,
+    EventIndexPage,
+    EventPage,
+    EventType,
     NewsArticleAuthor,
     NewsArticlePage,
     NewsIndexPage,
@@ -77,3 +81,35 @@ class EmbargoLinkFactory(DjangoModelFactory):
 
     class Meta:
         model = EmbargoLink
+
+
+class EventIndexPageFactory(SingletonPageFactory):
+    title = "Events"
+    slug = "events"
+    parent = factory.SubFactory(HomePageFactory)
+
+    class Meta:
+        model = EventIndexPage
+
+
+def _in_days(days, hour):
+    day = timezone.localdate() + datetime.timedelta(days=days)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    """An in-person seminar a few weeks ahead, at a venue, free to attend."""
+
+    title = factory.Sequence(lambda n: f"Event {n}")
+    summary = factory.Faker("sentence")
+    event_type = EventType.SEMINAR
+    start = factory.Sequence(lambda n: _in_days(14 + n, 14))
+    end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=2))
+    venue_name = "Institute of Translational Medicine"
+    venue_address = "Heritage Building, Mindelsohn Way\nBirmingham B15 2TH"
+    body = factory.LazyFunction(lambda: [("rich_text", "<p>The programme.</p>")])
+    parent = factory.SubFactory(EventIndexPageFactory)
+
+    class Meta:
+        model = EventPage
+        skip_postgeneration_save = True

@@ -9,7 +9,7 @@ from bhp_portal.core.widgets import QuickSelect
 from partners.models import Organisation
 from research.models import ResearchThemePage
 
-from .models import ArticleType
+from .models import ArticleType, EventType
 
 NOTHING_CALLED = "There is nothing called “%(value)s” to filter by."
 
@@ -31,9 +31,9 @@ def filter_choices(index):
     }
 
 
-class NewsFilterForm(forms.Form):
-    """Each choice is offered by slug; a chosen theme or partner cleans to
-    the object, so the list and the theme's feed can use it."""
+class ThemeFilterForm(forms.Form):
+    """A list's filters, each choice offered by slug; a chosen theme cleans
+    to the page, so the list and the theme's feed can use it."""
 
     theme = forms.ChoiceField(
         label="Research theme",
@@ -41,6 +41,27 @@ class NewsFilterForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": NOTHING_CALLED},
     )
+
+    def clean_theme(self):
+        return self._chosen("theme", live_and_public(ResearchThemePage.objects))
+
+    def _chosen(self, name, queryset):
+        slug = self.cleaned_data[name]
+        if not slug:
+            return None
+        chosen = queryset.filter(slug=slug).first()
+        if chosen is None:
+            # Unpublished in the moment between reading the choices and now.
+            raise forms.ValidationError(NOTHING_CALLED, params={"value": slug})
+        return chosen
+
+    def has_filters(self):
+        return any(self.cleaned_data.get(name) for name in self.fields)
+
+
+class NewsFilterForm(ThemeFilterForm):
+    """A chosen partner cleans to the organisation too."""
+
     partner = forms.ChoiceField(
         label="Partner",
         widget=QuickSelect,
@@ -72,24 +93,8 @@ class NewsFilterForm(forms.Form):
         self.fields["partner"].choices = [("", "All partners"), *choices["partner"]]
         self.fields["year"].choices = [("", "All years"), *choices["year"]]
 
-    def clean_theme(self):
-        return self._chosen("theme", live_and_public(ResearchThemePage.objects))
-
     def clean_partner(self):
         return self._chosen("partner", Organisation.objects.all())
-
-    def _chosen(self, name, queryset):
-        slug = self.cleaned_data[name]
-        if not slug:
-            return None
-        chosen = queryset.filter(slug=slug).first()
-        if chosen is None:
-            # Unpublished in the moment between reading the choices and now.
-            raise forms.ValidationError(NOTHING_CALLED, params={"value": slug})
-        return chosen
-
-    def has_filters(self):
-        return any(self.cleaned_data.get(name) for name in self.fields)
 
     def filter(self, articles):
         data = self.cleaned_data
@@ -102,3 +107,53 @@ class NewsFilterForm(forms.Form):
         if data.get("year"):
             articles = articles.filter(date__year=data["year"])
         return articles
+
+
+def event_filter_choices(index, past):
+    """The themes and months the upcoming (or past) events can be filtered
+    by, as (value, label) pairs; months as YYYY-MM in UK time."""
+    events = index.events()
+    events = events.past() if past else events.upcoming()
+    themes = live_and_public(ResearchThemePage.objects).order_by("title")
+    months = events.datetimes("start", "month", order="DESC" if past else "ASC")
+    return {
+        "theme": list(themes.values_list("slug", "title")),
+        "month": [(f"{m:%Y-%m}", f"{m:%B %Y}") for m in months],
+    }
+
+
+class EventFilterForm(ThemeFilterForm):
+    type = forms.ChoiceField(
+        label="Type",
+        widget=QuickSelect,
+        required=False,
+        choices=[("", "All types"), *EventType.choices],
+        error_messages={"invalid_choice": "There is no event type “%(value)s”."},
+    )
+    month = forms.ChoiceField(
+        label="Month",
+        widget=QuickSelect,
+        required=False,
+        error_messages={"invalid_choice": "There are no events in “%(value)s”."},
+    )
+
+    def __init__(self, data, *, index, past, generation):
+        super().__init__(data)
+        choices = until_next_change(
+            generation,
+            f"event-filters:{index.pk}:{past}",
+            lambda: event_filter_choices(index, past),
+        )
+        self.fields["theme"].choices = [("", "All themes"), *choices["theme"]]
+        self.fields["month"].choices = [("", "Any month"), *choices["month"]]
+
+    def filter(self, events):
+        data = self.cleaned_data
+        if data.get("theme"):
+            events = events.filter(themes=data["theme"])
+        if data.get("type"):
+            events = events.filter(event_type=data["type"])
+        if data.get("month"):
+            year, month = map(int, data["month"].split("-"))
+            events = events.filter(start__year=year, start__month=month)
+        return events

@@ -16,7 +16,8 @@ COMMS_PAGE_PERMISSIONS = ["add_page", "change_page"]
 
 
 def prepare_news_index(index):
-    """Give the Comms team their section and put it under News sign-off.
+    """Give the Comms team their section (news or events) and put it under
+    News sign-off.
 
     Safe to call again: nothing is duplicated, and an editor's later choice
     of a different workflow for the index is kept.

@@ -2,7 +2,8 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -19,7 +20,7 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, PageManager
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -154,6 +155,23 @@ class NewsArticleTag(TaggedItemBase):
         related_name="news_newsarticletag_items",
         help_text="A keyword describing the article.",
     )
+
+
+def in_live_section(pages):
+    """`pages` whose parent (their section's index) is live, asked in the
+    same query: a list on another page needs no query for the index."""
+    path = OuterRef("path")
+    parent = Page.objects.filter(
+        live=True, path=Substr(path, 1, Length(path) - Page.steplen)
+    )
+    return pages.filter(Exists(parent))
+
+
+def parent_url(page, request):
+    """The address of `page`'s parent, without a query: a page's address is
+    its parent's plus its slug."""
+    url = page.get_url(request)
+    return url[: url.rstrip("/").rfind("/") + 1]
 
 
 class NewsArticleQuerySet(PageQuerySet):

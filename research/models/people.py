@@ -299,6 +299,8 @@ class PersonPage(BasePage):
             # news.NewsArticleAuthor.person and news.PressContact.person point
             # here; the events app adds its speakers the same way.
             news=self.appearances("news_authorships"),
+            # news.EventSpeaker.person: the events they speak at.
+            events=self.appearances("event_speakers"),
         )
         context["json_ld"] = self.json_ld(request, context["current_roles"])
         return context

@@ -122,6 +122,8 @@ class ResearchThemePage(KeyFactsMixin, HeroImageMixin, BasePage):
             # research from importing news. A theme not saved yet (a preview
             # of a new one) has no news.
             latest_news=self.news_articles.newest() if self.pk else [],
+            # news.EventPage.themes too.
+            next_events=self.events.next_events() if self.pk else [],
             related_themes=self.get_related_themes(),
             # Lazy: read only when the cached fragment is rendered.
             recruiting_studies=recruiting_studies(self.studies.all())

@@ -39,6 +39,8 @@ def extra_paths(live_site):
         "/search/?q=cancer",
         f"/news/?theme={a_theme_slug(live_site)}",
         f"/take-part/?condition={a_condition_slug(live_site)}&age=adults&status=all",
+        # The events archive is a route of the index, so not in the sitemap.
+        "/events/past/",
         NOT_FOUND_PATH,
     ]
 

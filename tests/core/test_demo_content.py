@@ -13,7 +13,13 @@ from wagtail.models import Page, Revision
 
 from bhp_portal.core.models import CustomImage, KeyFact, SiteSettings
 from bhp_portal.core.search import search_pages
-from news.models import NewsArticleAuthor, NewsArticlePage, PressContact
+from news.models import (
+    EventPage,
+    EventStatus,
+    NewsArticleAuthor,
+    NewsArticlePage,
+    PressContact,
+)
 from partners.models import HDRUKSitePage, PartnerPage
 from research.models import PersonPage, ResearchThemePage
 from tests.search.test_relevance import titles_for
@@ -348,3 +354,20 @@ def test_every_page_links_to_the_study_finder(client):
     assert (
         menu.select_one('a[href="/take-part/"]').get_text() == "Take part in research"
     )
+
+
+def test_demo_events_read_right(client):
+    events = EventPage.objects.live()
+    upcoming, past = events.upcoming(), events.past()
+    assert (upcoming.count(), past.count()) == (8, 12)
+    statuses = [event.status for event in upcoming]
+    assert statuses.count(EventStatus.CANCELLED) == 1
+    assert statuses.count(EventStatus.MOVED_ONLINE) == 1
+    # Rare Disease Day is the last day of February, this year's or next.
+    day = timezone.localtime(
+        events.get(slug="rare-disease-day-meet-the-researchers").start
+    )
+    assert day.month == 2 and (day + datetime.timedelta(days=1)).day == 1
+    assert "8 upcoming events" in soup(client.get("/events/")).main.get_text()
+    cards = soup(client.get("/")).select(".next-events .card__title a")
+    assert [a.get_text() for a in cards] == [e.title for e in upcoming[:3]]

@@ -11,8 +11,13 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 
-from news.factories import EmbargoLinkFactory, NewsArticlePageFactory
-from news.models import EmbargoLink, NewsArticlePage, NewsIndexPage
+from news.factories import (
+    EmbargoLinkFactory,
+    EventIndexPageFactory,
+    NewsArticlePageFactory,
+    NewsIndexPageFactory,
+)
+from news.models import EmbargoLink, EventIndexPage, NewsArticlePage, NewsIndexPage
 from research.models import ResearchThemePage
 from tests.utils import ProxyClient, news_article_form, soup
 
@@ -38,10 +43,15 @@ def test_groups_and_workflow_exist_and_guard_the_news_index(news_index):
 
 
 @pytest.mark.django_db
-def test_a_new_news_index_is_put_under_sign_off(news_index):
-    home = news_index.get_parent()
-    news_index.delete()
-    index = home.add_child(instance=NewsIndexPage(title="News", slug="news"))
+@pytest.mark.parametrize(
+    ("factory", "model"),
+    [(NewsIndexPageFactory, NewsIndexPage), (EventIndexPageFactory, EventIndexPage)],
+)
+def test_a_new_news_or_events_index_is_put_under_sign_off(factory, model):
+    existing = factory()
+    home = existing.get_parent()
+    existing.delete()
+    index = home.add_child(instance=model(title="Section", slug=existing.slug))
     assert index.get_workflow().name == "News sign-off"
     comms = Group.objects.get(name="Comms team")
     assert set(

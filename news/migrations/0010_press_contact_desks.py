@@ -7,6 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('news', '0008_authors_and_press_contacts_link_to_people'),
+        ('news', '0009_event_speakers'),
     ]
 
     operations = [
