@@ -110,7 +110,7 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "bhp_portal.urls"
 # `make bench` only (scripts/bench.py sets it; production never does): the
-# bench-content command and a trivial yardstick view beside the site's URLs.
+# bench-content command and the bare yardstick view beside the site's URLs.
 if env.bool("BHP_BENCH", default=False):
     INSTALLED_APPS.append("bhp_portal.benchtools")
     ROOT_URLCONF = "bhp_portal.benchtools.urls"
