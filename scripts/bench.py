@@ -94,11 +94,13 @@ print(json.dumps({
 }))
 """
 
-# Each URL's queries with nothing cached (the settings' cache is replaced by
-# a dummy one), after one request that made its images' renditions, as an
-# upload would have; None where the page does not answer 200.
+# Each URL's queries with nothing cached, counted as the query budget tests
+# count them (tests/utils.py, cold_query_count): a local-memory cache emptied
+# before the request, after one request that made its images' renditions, as
+# an upload would have; None where the page does not answer 200.
 COUNT_QUERIES = """
 import json, os
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -108,6 +110,7 @@ client = Client(SERVER_NAME="127.0.0.1", headers={"X-Forwarded-Proto": "https"})
 counts = {}
 for name, url in json.loads(os.environ["BENCH_URLS"]).items():
     client.get(url)
+    cache.clear()
     forget_database_generation()
     with CaptureQueriesContext(connection) as queries:
         status = client.get(url).status_code
@@ -304,7 +307,7 @@ def prepare_database(env, articles):
 
 
 def count_queries(env, urls):
-    count_env = {**env, "CACHE_URL": "dummycache://", "BENCH_URLS": json.dumps(urls)}
+    count_env = {**env, "CACHE_URL": "locmemcache://", "BENCH_URLS": json.dumps(urls)}
     return last_json(manage(count_env, "shell", "-c", COUNT_QUERIES, capture=True))
 
 
@@ -532,7 +535,9 @@ def check_targets(results):
     def target(goal, measured, met):
         targets.append({"target": goal, "measured": measured, "met": met})
 
-    for name in results["page_cached"]:
+    # Each search served counts in the editors' report (a database write), so
+    # search is held to the uncached targets only.
+    for name in (name for name in results["page_cached"] if name != "search"):
         ratio = results["cached"][name]["x_bare"]
         met = ratio is not None and ratio >= CACHED_MIN_RATIO
         target(f"{name}: cached, CPU >= {CACHED_MIN_RATIO} x bare view", ratio, met)
@@ -552,6 +557,11 @@ def check_targets(results):
     (demo, demo_counts), (size, counts) = results["queries"].items()
     for name, count in counts.items():
         before = demo_counts.get(name)
+        if name == "search":
+            # Its results differ with the content: one query per page type shown.
+            goal = f"search: queries at {size} articles <= {QUERY_BUDGET}"
+            target(goal, count, count is not None and count <= QUERY_BUDGET)
+            continue
         goal = f"{name}: queries at {size} articles = at {demo} size <= {QUERY_BUDGET}"
         met = count is not None and count == before and count <= QUERY_BUDGET
         target(goal, f"{before} -> {count}", met)
