@@ -81,14 +81,19 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "bhp_portal.core.middleware.CanonicalHostMiddleware",
     "bhp_portal.core.middleware.PreviewSchemeMiddleware",
+    # A hit is answered here, before any other middleware; the copies keep the
+    # security headers the middleware below added. Rate-limited routes pass.
+    "bhp_portal.core.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "bhp_portal.core.middleware.SecurityHeadersMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
-    # Before anything that can wait on the cache or the database.
+    # Before anything on a rate-limited route that can wait on the cache or
+    # the database.
     "bhp_portal.core.middleware.FloodGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before sessions, CSRF and messages: it must see the cookies they set.
-    "bhp_portal.core.middleware.PageCacheMiddleware",
+    # The page cache for the rate-limited routes, once the flood guard counted
+    # them. Before sessions, CSRF and messages: it must see their cookies.
+    "bhp_portal.core.middleware.RateLimitedPageCacheMiddleware",
     # Inside the page cache, so cached pages still answer in an outage.
     "bhp_portal.core.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -110,7 +115,7 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "bhp_portal.urls"
 # `make bench` only (scripts/bench.py sets it; production never does): the
-# bench-content command and a trivial yardstick view beside the site's URLs.
+# bench-content command and the bare yardstick view beside the site's URLs.
 if env.bool("BHP_BENCH", default=False):
     INSTALLED_APPS.append("bhp_portal.benchtools")
     ROOT_URLCONF = "bhp_portal.benchtools.urls"
@@ -177,7 +182,15 @@ CACHES["default"]["KEY_PREFIX"] = env.str("CACHE_KEY_PREFIX", default="bhp")
 # them at once, so the lifetime only bounds content that ages by the clock.
 # 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
-PAGE_CACHE_EXCLUDED_PATHS = (f"/{WAGTAIL_ADMIN_PATH}", "/documents/")
+# The probes and static files too: they pass the page cache (first in
+# MIDDLEWARE) without a cache read, so a probe never waits on Redis.
+PAGE_CACHE_EXCLUDED_PATHS = (
+    f"/{WAGTAIL_ADMIN_PATH}",
+    "/documents/",
+    "/static/",
+    "/healthz",
+    "/readyz",
+)
 # A change the public could see is also recorded in PostgreSQL, so it retires
 # cached pages even when Redis lost it. Between renders, each process checks
 # the database at most this often: the longest an unpublished or newly

@@ -1,19 +1,19 @@
-"""The site's URLs plus the bench's yardstick: a view with the same gunicorn,
-settings and middleware as the site, and no page behind it."""
+"""The site's URLs plus the bench's yardstick: the bare view, which
+bhp_portal.benchtools.wsgi serves with no middleware at all."""
 
 from django.http import HttpResponse
 from django.urls import path
-from django.views.decorators.cache import never_cache
 
 from bhp_portal.urls import handler500
 from bhp_portal.urls import urlpatterns as site_urlpatterns
 
-__all__ = ["handler500", "urlpatterns"]
+__all__ = ["BARE_PATH", "handler500", "urlpatterns"]
+
+BARE_PATH = "/bench/bare/"
 
 
-@never_cache
-def trivial(request):
+def bare(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
-urlpatterns = [path("bench/trivial/", trivial), *site_urlpatterns]
+urlpatterns = [path(BARE_PATH.lstrip("/"), bare), *site_urlpatterns]

@@ -1,7 +1,7 @@
 """The shared page cache: whole anonymous responses kept in Django's cache.
 Hand-written: wagtail-cache and Django's own keep no generation that outlives Redis.
 
-Every key carries a site-wide *generation* in two parts. Any change the
+Every copy carries a site-wide *generation* in two parts. Any change the
 public could see (see signals.py) increments both. The first lives in the
 shared cache, so every app server stops using the old entries at once,
 without having to know which URLs a change touched. The second lives in
@@ -9,7 +9,9 @@ PostgreSQL and is bumped in the change's own transaction, so a bump the
 cache dropped (Redis unreachable: the backend fails open) still retires the
 old entries: each server reads it before every render and, between renders,
 at most every PAGE_CACHE_GENERATION_CHECK_SECONDS. docs/performance.md
-explains the choice.
+explains the choice. A page copy's key holds the second part and its value
+the first, so a hit reads both in one round trip; fragments and other shared
+values hold both in their keys.
 
 A key also holds only the query parameters the page reads (a page class's
 `cache_query_parameters`, or QUERY_PARAMETERS for the site's own views),
@@ -28,7 +30,7 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection, transaction
-from django.http import QueryDict
+from django.http import HttpResponse, QueryDict
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page
 
@@ -135,9 +137,9 @@ def request_generation(request):
     """The generation, read at most once per request; a request that renders
     reads the database's part anew."""
     if not hasattr(request, "_page_cache_generation"):
-        request._page_cache_generation = (
-            f"{get_generation()}.{read_database_generation()}"
-        )
+        parts = get_generation(), read_database_generation()
+        request._page_cache_parts = parts
+        request._page_cache_generation = "{}.{}".format(*parts)
     return request._page_cache_generation
 
 
@@ -203,13 +205,23 @@ def keep_only(request, pairs):
     request.GET = QueryDict(query)
 
 
-def page_cache_key(request, generation, pairs):
-    """Host, scheme, path and `pairs`. The key with no pairs holds the entry
-    that says which parameters the page reads (see lookup)."""
+def page_cache_key(request, database_part, pairs):
+    """Host, scheme, path and `pairs`, under the database's part of the
+    generation; the shared part is kept in the value (see lookup). The key
+    with no pairs holds the entry that says which parameters the page reads."""
     scheme = "https" if request.is_secure() else "http"
     url = f"{scheme}://{request.get_host()}{request.path}?{urlencode(pairs)}"
     digest = hashlib.sha256(url.encode()).hexdigest()
-    return f"page-cache:{generation}:{digest}"
+    # Not the "page-cache:" of the copies kept before, which held a tuple and
+    # none of the security headers: a deploy never serves one of those.
+    return f"page-copy:{database_part}:{digest}"
+
+
+def current(stored, shared):
+    """What `stored` holds, if it was kept under shared generation `shared`."""
+    if stored is not None and stored[0] == shared:
+        return stored[1]
+    return None
 
 
 def parameters_read(request, response):
@@ -227,42 +239,57 @@ def lookup(request):
     A URL's entry (its key with no parameters) holds the parameters its page
     reads, and the copy for none of them. Once the entry is known, the
     request keeps only those parameters, normalised, so the view renders
-    exactly what its key says."""
+    exactly what its key says. The shared generation is read with the entry,
+    in one round trip: a hit costs one cache read, not two."""
     database_part = remembered_database_generation()
     if database_part is None:
         return None
-    generation = f"{get_generation()}.{database_part}"
-    entry = cache.get(page_cache_key(request, generation, ()))
+    entry_key = page_cache_key(request, database_part, ())
+    found = cache.get_many([GENERATION_KEY, entry_key])
+    shared = found.get(GENERATION_KEY)
+    entry = current(found.get(entry_key), shared) if shared is not None else None
     if entry is None:
         return None
     uses, frozen = entry
+    if not request.META.get("QUERY_STRING"):
+        return frozen
     pairs = query_pairs(request, uses)
     if uses is not EVERY_PARAMETER:
         keep_only(request, pairs)
-    return cache.get(page_cache_key(request, generation, pairs)) if pairs else frozen
+    if not pairs:
+        return frozen
+    return current(cache.get(page_cache_key(request, database_part, pairs)), shared)
 
 
 def store(request, response):
     """Keeps a response `may_store` accepted, under the generation it was
     rendered with, and says whether it did."""
-    generation = request_generation(request)
+    request_generation(request)
+    shared, database_part = request._page_cache_parts
     uses = parameters_read(request, response)
     pairs = query_pairs(request, uses)
-    entry_key = page_cache_key(request, generation, ())
+    entry_key = page_cache_key(request, database_part, ())
     timeout = settings.PAGE_CACHE_SECONDS
     if query_pairs(request, EVERY_PARAMETER) != pairs:
         # The first request for this URL rendered with parameters the page
         # may have echoed (say, into its pagination links) or not yet
         # normalised: only the entry is kept, and later requests are
         # rewritten before they render.
-        cache.add(entry_key, (uses, None), timeout)
+        keep_entry(entry_key, shared, uses, timeout)
         return False
     if pairs:
-        cache.add(entry_key, (uses, None), timeout)
-        cache.set(page_cache_key(request, generation, pairs), freeze(response), timeout)
+        keep_entry(entry_key, shared, uses, timeout)
+        copy_key = page_cache_key(request, database_part, pairs)
+        cache.set(copy_key, (shared, freeze(response)), timeout)
     else:
-        cache.set(entry_key, (uses, freeze(response)), timeout)
+        cache.set(entry_key, (shared, (uses, freeze(response))), timeout)
     return True
+
+
+def keep_entry(entry_key, shared, uses, timeout):
+    """The URL's entry with no copy, unless a current one is kept already."""
+    if current(cache.get(entry_key), shared) is None:
+        cache.set(entry_key, (shared, (uses, None)), timeout)
 
 
 def may_use_cache(request):
@@ -322,10 +349,15 @@ def may_store(request, response):
 
 
 def freeze(response):
-    headers = [
-        (name, value)
+    """A plain copy of `response` to keep: content and headers, no cookie.
+    Kept as a response object, so a hit unpickles it whole instead of
+    checking every header again."""
+    headers = {
+        name: value
         for name, value in response.items()
         if name.lower() not in NEVER_STORED_HEADERS
-    ]
+    }
+    copy = HttpResponse(response.content, status=response.status_code, headers=headers)
     # A search counts in the editors' report each time its copy is served.
-    return (response.content, headers, getattr(response, "search_term", None))
+    copy.search_term = getattr(response, "search_term", None)
+    return copy

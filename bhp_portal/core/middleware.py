@@ -56,8 +56,9 @@ def canonical_host(request):
 
 
 class FloodGuardMiddleware:
-    """Runs before anything that can wait on the cache or the database. The
-    liveness probe is answered here, so it never waits on either. The routes
+    """Runs before anything on a rate-limited route that can wait on the
+    cache or the database. The liveness probe is answered here (the page
+    cache lets it pass without a read), so it never waits on either. The routes
     whose every request can cost a render (searches, the API, form posts)
     are limited per client: a client over RATE_LIMIT_REQUESTS in
     RATE_LIMIT_WINDOW_SECONDS gets a 429 that costs no query, so a flood
@@ -117,11 +118,18 @@ def too_many_requests(route):
 class PageCacheMiddleware:
     """Serve anonymous visitors whole pages from the shared cache.
 
-    It sits before the session, CSRF and message middleware, so on the way out
-    it sees every cookie they set and can refuse to store such responses; and
-    marks them, and every response for a signed-in user, private and
-    no-store, so no proxy or browser cache keeps them either.
+    First in MIDDLEWARE: a hit skips every other middleware, and a copy is
+    stored with the headers they added (security headers, no cookie). The
+    rate-limited routes (search, the API) pass through, to be counted by the
+    flood guard before RateLimitedPageCacheMiddleware serves them. On the way
+    out it sees every cookie the session, CSRF and message middleware set and
+    refuses to store such responses; and marks them, and every response for a
+    signed-in user, private and no-store, so no proxy or browser cache keeps
+    them either.
     """
+
+    # Whether this instance serves the routes the flood guard counts.
+    serves_rate_limited_routes = False
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -132,12 +140,18 @@ class PageCacheMiddleware:
             patch_cache_control(response, private=True, no_store=True)
         return response
 
-    def respond(self, request):
+    def serves(self, request):
         if not page_cache.may_use_cache(request):
+            return False
+        limited = rate_limited_route(request) is not None
+        return limited == self.serves_rate_limited_routes
+
+    def respond(self, request):
+        if not self.serves(request):
             return self.get_response(request)
-        frozen = page_cache.lookup(request)
-        if frozen is not None:
-            return hit(request, frozen)
+        copy = page_cache.lookup(request)
+        if copy is not None:
+            return hit(request, copy)
         try:
             page_cache.request_generation(request)
         except DatabaseError:
@@ -158,14 +172,19 @@ class PageCacheMiddleware:
         return response
 
 
-def hit(request, frozen):
-    content, headers, search_term = frozen
-    if search_term and request.method == "GET":
+class RateLimitedPageCacheMiddleware(PageCacheMiddleware):
+    """The page cache for the rate-limited routes, after the flood guard: a
+    flood of one cached search is still counted and refused."""
+
+    serves_rate_limited_routes = True
+
+
+def hit(request, response):
+    if response.search_term and request.method == "GET":
         try:
-            site_search.record_search(search_term)
+            site_search.record_search(response.search_term)
         except DatabaseError as error:
             logger.warning("Search not counted: %s", type(error).__name__)
-    response = HttpResponse(content, headers=headers)
     response["X-Cache"] = "HIT"
     return response
 

@@ -2,12 +2,14 @@
 and how every kind of public change retires them at once."""
 
 import datetime
+from unittest import mock
 
 import pytest
 from django.contrib.auth.hashers import make_password
 from django.db import connection
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.middleware.security import SecurityMiddleware
 from django.test import RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.views.decorators.cache import never_cache
@@ -15,7 +17,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from bhp_portal.core.cache import get_generation
 from bhp_portal.core.factories import StandardPageFactory
-from bhp_portal.core.middleware import PageCacheMiddleware
+from bhp_portal.core.middleware import FloodGuardMiddleware, PageCacheMiddleware
 from bhp_portal.core.models import (
     HomePage,
     HomePageFeaturedPage,
@@ -363,3 +365,25 @@ def test_a_preview_shows_the_drafts_featured_pages_not_the_kept_ones(client, abo
     assert [a.get_text() for a in featured.select(".card__title a")] == ["About us"]
     public = soup(client.get("/")).find(id="featured-heading").find_parent("section")
     assert "About us" not in public.get_text()
+
+
+def test_a_hit_runs_no_other_middleware_and_a_cached_search_is_counted(client):
+    """A hit is answered before the security, session and flood-guard
+    middleware; a search still passes the flood guard first."""
+    client.get("/about/")
+    client.get("/search/?q=cancer")
+    with (
+        mock.patch.object(
+            SecurityMiddleware, "process_request", autospec=True, return_value=None
+        ) as security,
+        mock.patch.object(
+            FloodGuardMiddleware,
+            "__call__",
+            autospec=True,
+            side_effect=lambda guard, request: guard.get_response(request),
+        ) as flood_guard,
+    ):
+        assert client.get("/about/")["X-Cache"] == "HIT"
+        assert (security.call_count, flood_guard.call_count) == (0, 0)
+        assert client.get("/search/?q=cancer")["X-Cache"] == "HIT"
+        assert (security.call_count, flood_guard.call_count) == (1, 1)

@@ -32,7 +32,21 @@ PERMISSIONS_POLICY = (
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", PUBLIC_PATHS)
 def test_public_responses_carry_every_security_header(client, path):
-    response = client.get(path)
+    assert_every_security_header(client.get(path))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/about/"])
+def test_cached_copies_carry_every_security_header(client, path):
+    # The page cache answers before the security middleware: the copy it
+    # stored must hold what that middleware added.
+    client.get(path)
+    hit = client.get(path)
+    assert hit["X-Cache"] == "HIT"
+    assert_every_security_header(hit)
+
+
+def assert_every_security_header(response):
     assert response["Strict-Transport-Security"] == (
         "max-age=31536000; includeSubDomains; preload"
     )
