@@ -4,6 +4,7 @@ so a filtered list can be bookmarked and shared."""
 from django import forms
 
 from bhp_portal.core.cache import until_next_change
+from bhp_portal.core.listings import FilterForm
 from bhp_portal.core.visibility import live_and_public
 from bhp_portal.core.widgets import QuickSelect
 from partners.models import Organisation
@@ -31,7 +32,7 @@ def filter_choices(index):
     }
 
 
-class ThemeFilterForm(forms.Form):
+class ThemeFilterForm(FilterForm):
     """A list's filters, each choice offered by slug; a chosen theme cleans
     to the page, so the list and the theme's feed can use it."""
 
@@ -54,9 +55,6 @@ class ThemeFilterForm(forms.Form):
             # Unpublished in the moment between reading the choices and now.
             raise forms.ValidationError(NOTHING_CALLED, params={"value": slug})
         return chosen
-
-    def has_filters(self):
-        return any(self.cleaned_data.get(name) for name in self.fields)
 
 
 class NewsFilterForm(ThemeFilterForm):

@@ -658,6 +658,16 @@ def link_contacts_to_people(themes_by_slug, people):
         theme.save_revision().publish()
 
 
+def link_hdruk_director(people):
+    """The Midlands site's director is in the directory; an editor's choice stays."""
+    site = HDRUKSitePage.objects.filter(
+        region="Midlands", director_page__isnull=True
+    ).first()
+    if site:
+        site.director_page = people["simon-ball"]
+        site.save_revision().publish()
+
+
 def load():
     home = home_page()
     _, created = load_themes(home)
@@ -665,4 +675,5 @@ def load():
     load_promotions()
     _, people = load_people(home, created)
     link_contacts_to_people(created, people)
+    link_hdruk_director(people)
     demo_studies.load()

@@ -4,14 +4,13 @@ shared. Recruiting studies are shown unless the visitor asks otherwise."""
 
 from django import forms
 from django.db.models import Q
-from django.http import Http404
 
 from bhp_portal.core.cache import (
-    paginator_counted_once,
     request_generation,
     until_next_change,
 )
 from bhp_portal.core.images import prefetch_card_images
+from bhp_portal.core.listings import FilterForm, filtered_page
 from bhp_portal.core.visibility import live_and_public
 from bhp_portal.core.widgets import QuickSelect
 from partners.models import Organisation
@@ -59,7 +58,7 @@ def choice(label, **kwargs):
     )
 
 
-class StudyFilterForm(forms.Form):
+class StudyFilterForm(FilterForm):
     q = forms.CharField(
         label="Keywords",
         required=False,
@@ -107,9 +106,6 @@ class StudyFilterForm(forms.Form):
         if "\x00" in self.cleaned_data["q"]:
             raise forms.ValidationError("Remove the unusual characters.")
         return " ".join(self.cleaned_data["q"].split())
-
-    def has_filters(self):
-        return any(self.cleaned_data.get(name) for name in self.fields)
 
     def filter(self, studies):
         data = self.cleaned_data
@@ -174,23 +170,11 @@ def finder_context(index, request):
         else StudyPage.objects.none()
     )
     studies = studies.prefetch_related("conditions", prefetch_card_images())
-    filters = sorted((name, form.data.get(name, "")) for name in form.fields)
-    paginator = paginator_counted_once(
-        request, f"studies:{index.pk}:{filters}", studies, STUDIES_PER_PAGE
+    context = filtered_page(
+        request, form, studies, STUDIES_PER_PAGE, f"studies:{index.pk}"
     )
-    page_number = request.GET.get("page", "1")
-    if not page_number.isdigit():
-        raise Http404("Page numbers are whole numbers.")
-    page_obj = paginator.get_page(page_number)
-    query = request.GET.copy()
-    query.pop("page", None)
-    query = query.urlencode()
     return {
-        "filter_form": form,
-        "page_obj": page_obj,
-        "studies": page_obj.object_list,
-        "query": query,
-        "results_key": f"{page_obj.number}?{query}",
-        "is_filtered": form.is_valid() and form.has_filters(),
+        **context,
+        "studies": context["page_obj"].object_list,
         "showing_recruiting": form.is_valid() and not form.cleaned_data.get("status"),
     }

@@ -5,6 +5,7 @@ from django import forms
 from django.db.models import Q
 from wagtail.search.utils import normalise_query_string
 
+from bhp_portal.core.listings import FilterForm
 from bhp_portal.core.search import MAX_QUERY_LENGTH
 from bhp_portal.core.visibility import live_and_public
 from bhp_portal.core.widgets import QuickSelect
@@ -35,7 +36,7 @@ def filter_choices(people):
     }
 
 
-class PeopleFilterForm(forms.Form):
+class PeopleFilterForm(FilterForm):
     q = forms.CharField(
         label="Name or role",
         required=False,
@@ -74,9 +75,6 @@ class PeopleFilterForm(forms.Form):
 
     def clean_q(self):
         return " ".join(self.cleaned_data["q"].split())
-
-    def has_filters(self):
-        return any(self.cleaned_data.get(name) for name in self.fields)
 
     def filter(self, people):
         data = self.cleaned_data

@@ -7,7 +7,6 @@ from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import dateformat, timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -26,8 +25,9 @@ from wagtail.search import index
 
 from bhp_portal.core.api_fields import page_links
 from bhp_portal.core.blocks import BodyBlock
-from bhp_portal.core.cache import paginator_counted_once, request_generation
+from bhp_portal.core.cache import request_generation
 from bhp_portal.core.images import prefetch_card_images
+from bhp_portal.core.listings import filtered_page
 from bhp_portal.core.models import BasePage
 from bhp_portal.core.search import SearchResultType
 from bhp_portal.core.visibility import live_and_public
@@ -153,26 +153,16 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         )
         events = self.events().past() if past else self.events().upcoming()
         events = form.filter(events) if form.is_valid() else []
-        filters = sorted((name, form.data.get(name, "")) for name in form.fields)
-        paginator = paginator_counted_once(
-            request, f"events:{self.pk}:{past}:{filters}", events, EVENTS_PER_PAGE
+        context.update(
+            filtered_page(
+                request, form, events, EVENTS_PER_PAGE, f"events:{self.pk}:{past}"
+            )
         )
-        page_number = request.GET.get("page", "1")
-        if not page_number.isdigit():
-            raise Http404("Page numbers are whole numbers.")
-        # Past the end shows the last page, as the news list does.
-        page_obj = paginator.get_page(page_number)
-        query = request.GET.copy()
-        query.pop("page", None)
-        query = query.urlencode()
         context.update(
             past=past,
-            filter_form=form,
-            page_obj=page_obj,
-            events=page_obj.object_list,
-            query=query,
-            results_key=f"{past}:{page_obj.number}?{query}",
-            is_filtered=form.is_valid() and form.has_filters(),
+            # The archive is a route of this page: its filters submit there.
+            list_url=self.url + self.reverse_subpage("past") if past else "",
+            events=context["page_obj"].object_list,
             calendars=self.calendars(request, form),
         )
         return context

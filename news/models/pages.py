@@ -4,7 +4,6 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -26,8 +25,9 @@ from wagtail.search import index
 
 from bhp_portal.core.api_fields import card_rendition, page_links
 from bhp_portal.core.blocks import BodyBlock
-from bhp_portal.core.cache import paginator_counted_once, request_generation
+from bhp_portal.core.cache import request_generation
 from bhp_portal.core.images import prefetch_card_images
+from bhp_portal.core.listings import filtered_page
 from bhp_portal.core.models import BasePage, HeroImageMixin, optional_link
 from bhp_portal.core.search import SearchResultType
 from bhp_portal.core.visibility import live_and_public
@@ -84,31 +84,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             request.GET, index=self, generation=request_generation(request)
         )
         articles = form.filter(self.articles()) if form.is_valid() else []
-        filters = {name: form.data.get(name, "") for name in form.fields}
-        paginator = paginator_counted_once(
-            request,
-            f"news:{self.pk}:{sorted(filters.items())}",
-            articles,
-            ARTICLES_PER_PAGE,
-        )
-        page_number = request.GET.get("page", "1")
-        if not page_number.isdigit():
-            raise Http404("Page numbers are whole numbers.")
-        # An out-of-range number shows the last page rather than an error, so
-        # an old link into a shrinking list still lands somewhere useful.
-        page_obj = paginator.get_page(page_number)
-        query = request.GET.copy()
-        query.pop("page", None)
-        query = query.urlencode()
         context.update(
-            filter_form=form,
-            page_obj=page_obj,
-            articles=page_obj.object_list,
-            query=query,
-            # The list's fragment shows this page of these filters, and its
-            # pagination links carry the rest of the query string.
-            results_key=f"{page_obj.number}?{query}",
-            is_filtered=form.is_valid() and form.has_filters(),
+            filtered_page(request, form, articles, ARTICLES_PER_PAGE, f"news:{self.pk}")
+        )
+        context.update(
+            articles=context["page_obj"].object_list,
             feeds=self.feeds(request, form),
         )
         return context

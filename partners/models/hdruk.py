@@ -6,7 +6,13 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
@@ -14,7 +20,7 @@ from wagtail.search import index
 
 from bhp_portal.core.blocks import BodyBlock
 from bhp_portal.core.images import prefetch_card_images
-from bhp_portal.core.models import BasePage
+from bhp_portal.core.models import BasePage, optional_link
 from bhp_portal.core.search import SearchResultType
 from bhp_portal.core.visibility import live_and_public
 
@@ -108,6 +114,14 @@ class HDRUKSitePage(AnnouncementMixin, BasePage):
     director = models.CharField(
         max_length=120, blank=True, help_text="Name of the site director."
     )
+    # Any page, so partners need not import the people directory's model;
+    # the chooser offers person pages only.
+    director_page = optional_link(
+        "wagtailcore.Page",
+        "+",
+        "The director's page in the people directory, if they have one: the "
+        "name then links to it.",
+    )
     director_role = models.CharField(
         max_length=200,
         blank=True,
@@ -140,6 +154,7 @@ class HDRUKSitePage(AnnouncementMixin, BasePage):
                 FieldPanel("lead"),
                 FieldPanel("lead_note"),
                 FieldRowPanel([FieldPanel("director"), FieldPanel("director_role")]),
+                PageChooserPanel("director_page", "research.PersonPage"),
             ],
             heading="Leadership",
         ),

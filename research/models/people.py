@@ -11,10 +11,8 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch, Q
-from django.http import Http404
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from rest_framework import serializers
@@ -34,6 +32,7 @@ from wagtail.search import index
 
 from bhp_portal.core.api_fields import page_links
 from bhp_portal.core.images import filter_specs
+from bhp_portal.core.listings import filtered_page
 from bhp_portal.core.models import BasePage, optional_image, optional_link
 from bhp_portal.core.search import SearchResultType
 from bhp_portal.core.visibility import live_and_public
@@ -132,20 +131,8 @@ class PeopleIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         form = PeopleFilterForm(request.GET, index=self)
         people = form.filter(self.people()) if form.is_valid() else []
-        page_number = request.GET.get("page", "1")
-        if not page_number.isdigit():
-            raise Http404("Page numbers are whole numbers.")
-        # Past the end shows the last page, as the news list does.
-        page_obj = Paginator(people, PEOPLE_PER_PAGE).get_page(page_number)
-        query = request.GET.copy()
-        query.pop("page", None)
-        context.update(
-            filter_form=form,
-            page_obj=page_obj,
-            people=page_obj.object_list,
-            is_filtered=form.is_valid() and form.has_filters(),
-            query=query.urlencode(),
-        )
+        context.update(filtered_page(request, form, people, PEOPLE_PER_PAGE))
+        context["people"] = context["page_obj"].object_list
         return context
 
 

@@ -319,6 +319,8 @@ def test_demo_hdr_uk_midlands_page_is_complete(client):
     leadership = html.select_one('section[aria-labelledby="leadership-heading"]')
     assert leadership.get_text(" ", strip=True).count("Led by") == 1
     assert "Professor Simon Ball" in leadership.get_text()
+    director = leadership.select_one("dd a")
+    assert director["href"] == "/people/simon-ball/"
     members = html.select('section[aria-labelledby="members-heading"] li')
     assert all(li.select_one("br + .link-list__note") for li in members)
     body = html.main.get_text(" ", strip=True)

@@ -1,0 +1,48 @@
+"""Filtered, paginated listings: the one way every index page that lists
+pages under a GET filter form (news, events, people, studies) pages them."""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.http import Http404
+
+from .cache import paginator_counted_once
+
+
+class FilterForm(forms.Form):
+    """A listing's filters. They live in the address, so a filtered list can
+    be bookmarked and shared."""
+
+    def has_filters(self):
+        return any(self.cleaned_data.get(name) for name in self.fields)
+
+
+def filtered_page(request, form, items, per_page, cache_name=None):
+    """What a filtered listing's template reads: the form, this page of
+    `items`, the query string less the page number (for pagination links),
+    a key for the list's cached fragment and whether any filter is set.
+
+    A page number that is not a whole number is a 404; one past the end
+    shows the last page, so an old link into a shrinking list still lands
+    somewhere useful. With `cache_name` the count is kept until the next
+    publish (paginator_counted_once), keyed on the filters."""
+    page_number = request.GET.get("page", "1")
+    if not page_number.isdigit():
+        raise Http404("Page numbers are whole numbers.")
+    if cache_name:
+        filters = sorted((name, form.data.get(name, "")) for name in form.fields)
+        paginator = paginator_counted_once(
+            request, f"{cache_name}:{filters}", items, per_page
+        )
+    else:
+        paginator = Paginator(items, per_page)
+    page_obj = paginator.get_page(page_number)
+    query = request.GET.copy()
+    query.pop("page", None)
+    query = query.urlencode()
+    return {
+        "filter_form": form,
+        "page_obj": page_obj,
+        "query": query,
+        "results_key": f"{cache_name}:{page_obj.number}?{query}",
+        "is_filtered": form.is_valid() and form.has_filters(),
+    }
