@@ -2,9 +2,9 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from bhp_portal.core.models import ContactFormPage, HomePage, StandardPage
-from news.models import NewsIndexPage
+from news.models import EventIndexPage, NewsIndexPage
 from partners.models import HDRUKIndexPage, PartnerIndexPage
-from research.models import ResearchIndexPage
+from research.models import PeopleIndexPage, ResearchIndexPage
 from tests.utils import PageTestCase
 
 
@@ -22,6 +22,8 @@ class HomePageTreeTests(PageTestCase):
             PartnerIndexPage,
             HDRUKIndexPage,
             NewsIndexPage,
+            EventIndexPage,
+            PeopleIndexPage,
         }
         self.assertEqual(set(HomePage.clean_subpage_models()), children)
         self.assertAllowedSubpageTypes(HomePage, children)
