@@ -25,7 +25,7 @@ def test_photographs_come_in_webp_and_jpeg_and_logos_keep_their_format():
         "format-jpeg|fill-400x225",
         "format-jpeg|fill-800x450",
     ]
-    for size in ("hero", "banner", "article", "content"):
+    for size in ("hero", "banner", "article", "content", "portrait"):
         assert {spec.split("|")[0] for spec in filter_specs(size)} == {
             "format-webp",
             "format-jpeg",
@@ -33,7 +33,7 @@ def test_photographs_come_in_webp_and_jpeg_and_logos_keep_their_format():
     assert filter_specs("logo") == ["height-60"]
     # Open Graph and Twitter cards: one JPEG, the format every network reads.
     assert filter_specs("social") == ["format-jpeg|fill-1200x630"]
-    assert len(ALL_FILTER_SPECS) == len(set(ALL_FILTER_SPECS)) == 26
+    assert len(ALL_FILTER_SPECS) == len(set(ALL_FILTER_SPECS)) == 30
 
 
 @override_settings(IMAGE_RENDITIONS_ON_SAVE=True)
