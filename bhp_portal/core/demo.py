@@ -252,7 +252,9 @@ def load_standard_pages(home):
         home,
         "institute-of-translational-medicine",
         title="Institute of Translational Medicine",
-        show_in_menus=True,
+        # Linked from the home and About pages: with the events and the study
+        # finder, the main menu would no longer fit one line at 1280 px.
+        show_in_menus=False,
         listing_image=itm_image,
         summary="Our engine for turning discoveries in the laboratory into new care "
         "for patients and new business for the region.",

@@ -31,6 +31,7 @@ from bhp_portal.core.listings import filtered_page
 from bhp_portal.core.models import BasePage
 from bhp_portal.core.search import SearchResultType
 from bhp_portal.core.visibility import live_and_public
+from bhp_portal.core.widgets import PageCheckboxes
 from partners.api_fields import nested_organisations
 from research.models import PersonPage
 
@@ -379,7 +380,10 @@ class EventPage(RoutablePageMixin, BasePage):
             help_text="People from the directory, in the order they speak.",
         ),
         MultiFieldPanel(
-            [FieldPanel("themes"), FieldPanel("organisations")],
+            [
+                FieldPanel("themes", widget=PageCheckboxes),
+                FieldPanel("organisations"),
+            ],
             heading="Related research and partners",
         ),
     ]

@@ -36,6 +36,7 @@ from bhp_portal.core.listings import filtered_page
 from bhp_portal.core.models import BasePage, optional_image, optional_link
 from bhp_portal.core.search import SearchResultType
 from bhp_portal.core.visibility import live_and_public
+from bhp_portal.core.widgets import PageCheckboxes
 from partners.api_fields import nested_organisations
 
 ORCID_PATTERN = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
@@ -222,7 +223,7 @@ class PersonPage(BasePage):
             label="Role",
             help_text="Each post the person holds or held, most important first.",
         ),
-        FieldPanel("themes"),
+        FieldPanel("themes", widget=PageCheckboxes),
         MultiFieldPanel(
             [FieldPanel("photo"), FieldPanel("photo_alt")], heading="Photo"
         ),

@@ -19,6 +19,7 @@ from bhp_portal.core.api_fields import page_links
 from bhp_portal.core.models import BasePage
 from bhp_portal.core.search import SearchResultType
 from bhp_portal.core.visibility import live_and_public
+from bhp_portal.core.widgets import PageCheckboxes
 from partners.api_fields import nested_organisations
 
 STUDIES_PER_PAGE = 12
@@ -378,7 +379,7 @@ class StudyPage(BasePage):
         FieldRowPanel([FieldPanel("status"), FieldPanel("study_type")]),
         FieldPanel("phase"),
         FieldPanel("conditions"),
-        FieldPanel("themes"),
+        FieldPanel("themes", widget=PageCheckboxes),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("minimum_age"), FieldPanel("maximum_age")]),

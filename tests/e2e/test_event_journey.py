@@ -56,8 +56,11 @@ def test_an_event_is_signed_off_then_cancelled(
     day = datetime.date.today() + datetime.timedelta(days=3)
     comms.locator("#id_start").fill(f"{day:%Y-%m-%d} 18:00")
     comms.locator("#id_end").fill(f"{day:%Y-%m-%d} 19:30")
+    # A click outside closes the date picker, which would cover the footer.
+    comms.get_by_role("textbox", name="Summary").click()
     comms.locator("#id_venue_address").fill("Edgbaston\nBirmingham B15 2TT")
-    comms.get_by_label("Themes").select_option(label="Clinical Trials")
+    themes = comms.locator('[data-contentpath="themes"]')
+    themes.get_by_role("checkbox", name="Clinical Trials", exact=True).check()
     actions = footer_actions(comms)
     assert "Submit to News sign-off" in actions
     assert not any("Publish" in action for action in actions)
