@@ -386,7 +386,10 @@ HDRUK_SITES = [
                         "Working across Birmingham, Leicester, Nottingham and Warwick, the site's researchers, informaticians and data scientists aim to spot illness earlier, predict more precisely how it will progress and tailor treatment to each patient, first in the region and then across the UK.",
                     ),
                 ),
-                ("heading", {"text": "Birmingham Health Partners' part", "level": "h2"}),
+                (
+                    "heading",
+                    {"text": "Birmingham Health Partners' part", "level": "h2"},
+                ),
                 (
                     "rich_text",
                     paragraphs(
