@@ -1,9 +1,12 @@
 """An event through the Comms sign-off in Chromium against the live site:
-the Comms team drafts and submits it, a moderator approves it, visitors find
+an editor adds a person to the directory, the Comms team drafts the event
+with that person as its speaker and submits it, a moderator approves it,
+visitors find
 it on /events/, its theme, the home page, the calendar feed and search; then
 it is cancelled the same way and every one of those says so."""
 
 import datetime
+import re
 
 import pytest
 from django.utils.text import slugify
@@ -35,6 +38,21 @@ def approve(sign_in, title):
     moderator.wait_for_url(PAGE_LISTING)
 
 
+def add_person(sign_in, site_shell, name):
+    """An editor publishes a person page in the directory."""
+    people = site_shell(
+        "from research.models import PeopleIndexPage; "
+        "print(PeopleIndexPage.objects.get().pk)"
+    )
+    editor = sign_in("eddie")
+    editor.goto(f"/admin/pages/add/research/personpage/{people}/")
+    editor.get_by_placeholder("Page title*").fill(name)
+    editor.get_by_role("textbox", name="Summary").fill("Talks about taking part.")
+    footer_actions(editor)
+    choose_action(editor, "Publish")
+    editor.wait_for_url(PAGE_LISTING)
+
+
 def test_an_event_is_signed_off_then_cancelled(
     sign_in, new_page, screenshot, live_site, site_shell
 ):
@@ -44,6 +62,9 @@ def test_an_event_is_signed_off_then_cancelled(
     for path in ("/events/", "/research/clinical-trials/", "/"):
         status, html = live_site.fetch(path)
         assert status == 200 and title not in html
+
+    speaker = "Test Speaker"
+    add_person(sign_in, site_shell, speaker)
 
     comms = sign_in("carla")
     index = site_shell(
@@ -59,6 +80,14 @@ def test_an_event_is_signed_off_then_cancelled(
     # A click outside closes the date picker, which would cover the footer.
     comms.get_by_role("textbox", name="Summary").click()
     comms.locator("#id_venue_address").fill("Edgbaston\nBirmingham B15 2TT")
+    # The Comms team may choose a person, though not edit one.
+    comms.get_by_role("button", name="Add speaker").click()
+    comms.locator("#id_speakers-FORMS").get_by_role(
+        "button", name=re.compile("Choose a page")
+    ).click()
+    chooser = comms.get_by_role("dialog")
+    chooser.get_by_role("link", name=speaker).click()
+    expect(chooser).to_be_hidden()
     themes = comms.locator('[data-contentpath="themes"]')
     themes.get_by_role("checkbox", name="Clinical Trials", exact=True).check()
     actions = footer_actions(comms)
@@ -76,6 +105,8 @@ def test_an_event_is_signed_off_then_cancelled(
         expect(visitor.get_by_role("link", name=title)).to_be_visible()
     screenshot(visitor, "on-home")
     assert calendar_statuses(live_site)[title] == "CONFIRMED"
+    visitor.goto(f"/events/{slug}/")
+    expect(visitor.get_by_role("link", name=speaker)).to_be_visible()
     visitor.goto(f"/search/?q={title}")
     expect(visitor.get_by_role("link", name=title)).to_be_visible()
 
