@@ -1,12 +1,12 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from bhp_portal.api import api_router
-from bhp_portal.core import two_factor
+from bhp_portal.core import routing, two_factor
 from bhp_portal.core import views as core_views
 
 urlpatterns = [
@@ -51,7 +51,12 @@ if settings.DEBUG:
         path("_dev/500/", core_views.server_error),
     ]
 
-# Wagtail serves every other path from the page tree, so this stays last.
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail serves every other path from the page tree, so this stays last;
+# pages go through routing remembered per publish (core/routing.py), under
+# the name and pattern Wagtail's own URLs give its serve view.
+urlpatterns += [
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
+    path("", include(wagtail_urls)),
+]
 
 handler500 = "bhp_portal.core.views.server_error"

@@ -8,6 +8,7 @@ drawn from Natural Earth's outlines with this same projection by
 scripts/draw_uk_outline.py: run it again if the bounds or size below change.
 """
 
+import functools
 import math
 from collections import defaultdict
 
@@ -64,8 +65,23 @@ def spread(markers, rounds=300):
     marker that moved records its place as `anchor`, for a leader line.
     Deterministic: markers on the same spot part along angles set by their
     order in the list."""
-    for marker in markers:
+    places = tuple((marker["kind"], marker["x"], marker["y"]) for marker in markers)
+    for marker, (x, y) in zip(markers, _spread_positions(places, rounds)):
         marker["anchor"] = (marker["x"], marker["y"])
+        marker["x"], marker["y"] = x, y
+        marker["leader"] = math.dist(marker["anchor"], (x, y)) > LEADER_AFTER
+        if marker["kind"] == "partner":
+            marker["corner"] = (x - PARTNER_HALF, y - PARTNER_HALF)
+    return markers
+
+
+# The same places always give the same layout, and working it out takes tens
+# of thousands of steps: each process does it once per set of places.
+@functools.lru_cache(maxsize=32)
+def _spread_positions(places, rounds):
+    markers = [
+        {"kind": kind, "x": x, "y": y, "anchor": (x, y)} for kind, x, y in places
+    ]
     for _ in range(rounds):
         moved = False
         for i, first in enumerate(markers):
@@ -75,14 +91,7 @@ def spread(markers, rounds=300):
             _pull_back(marker)
         if not moved:
             break
-    for marker in markers:
-        x, y = marker["anchor"]
-        marker["x"], marker["y"] = round(marker["x"], 1), round(marker["y"], 1)
-        marker["leader"] = math.dist((x, y), (marker["x"], marker["y"])) > LEADER_AFTER
-        if marker["kind"] == "partner":
-            half = PARTNER_HALF
-            marker["corner"] = (marker["x"] - half, marker["y"] - half)
-    return markers
+    return tuple((round(m["x"], 1), round(m["y"], 1)) for m in markers)
 
 
 def _part(first, second, i, j):

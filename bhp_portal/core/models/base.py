@@ -112,6 +112,13 @@ class BasePage(ListingMixin, SocialMixin, Page):
     class Meta:
         abstract = True
 
+    def get_view_restrictions(self):
+        # Routing from a remembered route brings the restrictions along
+        # (core/routing.py); a page loaded any other way asks.
+        if hasattr(self, "routed_view_restrictions"):
+            return self.routed_view_restrictions
+        return super().get_view_restrictions()
+
     @property
     def search_result_label(self):
         """The kind of page a search result says it is: its type's label
