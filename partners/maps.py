@@ -66,7 +66,7 @@ def spread(markers, rounds=300):
     Deterministic: markers on the same spot part along angles set by their
     order in the list."""
     places = tuple((marker["kind"], marker["x"], marker["y"]) for marker in markers)
-    for marker, (x, y) in zip(markers, _spread_positions(places, rounds)):
+    for marker, (x, y) in zip(markers, _spread_positions(places, rounds), strict=True):
         marker["anchor"] = (marker["x"], marker["y"])
         marker["x"], marker["y"] = x, y
         marker["leader"] = math.dist(marker["anchor"], (x, y)) > LEADER_AFTER
