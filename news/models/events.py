@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils import dateformat, timezone
+from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -551,10 +552,13 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["themes"] = list(self.live_themes())
-        context["organisations"] = list(self.organisations.all())
-        context["speakers"] = self.get_speakers()
-        context["index"] = self.get_parent().specific
+        # Read when first used: the template's cached fragments read none.
+        context.update(
+            themes=SimpleLazyObject(lambda: list(self.live_themes())),
+            organisations=SimpleLazyObject(lambda: list(self.organisations.all())),
+            speakers=SimpleLazyObject(self.get_speakers),
+            index=self.get_parent().specific,
+        )
         return context
 
     @path("")

@@ -6,6 +6,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from rest_framework import serializers
@@ -328,22 +329,26 @@ class NewsArticlePage(HeroImageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Lists, each from one query: the body, the "Related" box's test and
-        # the head's metadata all read them. Private themes stay unnamed.
-        context["themes"] = list(self.live_themes())
-        context["organisations"] = list(self.organisations.all())
-        context["authors"] = list(self.authors.select_related("person"))
-        context["tags"] = list(self.tags.all())
-        context["press_contacts"] = (
-            [
-                item.contact
-                for item in self.press_contacts.select_related("contact__person")
-            ]
-            if self.is_press_release
-            else []
+        # Lists, each from one query when first read: the body, the "Related"
+        # box's test and the head's metadata all read them; the template's
+        # cached fragments read none. Private themes stay unnamed.
+        context.update(
+            themes=SimpleLazyObject(lambda: list(self.live_themes())),
+            organisations=SimpleLazyObject(lambda: list(self.organisations.all())),
+            authors=SimpleLazyObject(
+                lambda: list(self.authors.select_related("person"))
+            ),
+            tags=SimpleLazyObject(lambda: list(self.tags.all())),
+            press_contacts=SimpleLazyObject(self.get_press_contacts),
+            index=self.get_parent().specific,
         )
-        context["index"] = self.get_parent().specific
         return context
+
+    def get_press_contacts(self):
+        if not self.is_press_release:
+            return []
+        contacts = self.press_contacts.select_related("contact__person")
+        return [item.contact for item in contacts]
 
 
 class NewsArticleAuthor(Orderable):

@@ -5,6 +5,7 @@ is the same record as on its partner page."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch
+from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -81,7 +82,8 @@ class HDRUKIndexPage(AnnouncementMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sites"] = self.get_sites()
+        # Read when first used: the template's cached fragment reads none.
+        context["sites"] = SimpleLazyObject(self.get_sites)
         return context
 
     def get_sites(self):

@@ -1,6 +1,7 @@
 """BHP's partners: the index at /partners/ and one page per organisation."""
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -50,10 +51,13 @@ class PartnerIndexPage(BasePage):
             .select_related("organisation")
             .prefetch_related(prefetch_card_images())
         )
-        context["partner_groups"] = [
-            (label, [page for page in partners if page.role == role])
-            for role, label in PartnerPage.Role.choices
-        ]
+        # Read when first used: the template's cached fragment reads none.
+        context["partner_groups"] = SimpleLazyObject(
+            lambda: [
+                (label, [page for page in partners if page.role == role])
+                for role, label in PartnerPage.Role.choices
+            ]
+        )
         return context
 
 

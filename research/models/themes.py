@@ -37,11 +37,14 @@ class ResearchIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Tree order, which editors set by reordering the themes in the admin.
-        context["themes"] = (
-            live_and_public(ResearchThemePage.objects.child_of(self))
-            .defer_streamfields()
-            .prefetch_related(prefetch_card_images())
+        # Tree order, which editors set by reordering the themes in the admin;
+        # built when first read, so the template's cached fragment reads none.
+        context["themes"] = SimpleLazyObject(
+            lambda: (
+                live_and_public(ResearchThemePage.objects.child_of(self))
+                .defer_streamfields()
+                .prefetch_related(prefetch_card_images())
+            )
         )
         return context
 
@@ -115,22 +118,22 @@ class ResearchThemePage(KeyFactsMixin, HeroImageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Lazy, so a cached fragment of the template runs no query for them.
-        context.update(
-            partners=SimpleLazyObject(self.get_partners),
-            # news.NewsArticlePage.themes points here; following it keeps
-            # research from importing news. A theme not saved yet (a preview
-            # of a new one) has no news.
-            latest_news=self.news_articles.newest() if self.pk else [],
-            # news.EventPage.themes too.
-            next_events=self.events.next_events() if self.pk else [],
-            related_themes=self.get_related_themes(),
-            # Lazy: read only when the cached fragment is rendered.
-            recruiting_studies=recruiting_studies(self.studies.all())
-            if self.pk
-            else [],
-            people=self.get_people(),
-        )
+        # Each list is built when first read: a cached fragment of the
+        # template reads none, and even building a query costs. A theme not
+        # saved yet (a preview of a new one) has no news, events or studies.
+        lists = {
+            "partners": self.get_partners,
+            # news.NewsArticlePage.themes and news.EventPage.themes point
+            # here; following them keeps research from importing news.
+            "latest_news": lambda: self.news_articles.newest() if self.pk else [],
+            "next_events": lambda: self.events.next_events() if self.pk else [],
+            "related_themes": self.get_related_themes,
+            "recruiting_studies": lambda: (
+                recruiting_studies(self.studies.all()) if self.pk else []
+            ),
+            "people": self.get_people,
+        }
+        context.update({name: SimpleLazyObject(build) for name, build in lists.items()})
         return context
 
     def get_people(self):

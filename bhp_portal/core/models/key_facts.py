@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -108,7 +109,10 @@ class KeyFactsMixin:
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["key_facts"] = [
-            link.key_fact for link in self.key_facts.select_related("key_fact")
-        ]
+        # Lazy, so a cached fragment of the template runs no query for them.
+        context["key_facts"] = SimpleLazyObject(
+            lambda: [
+                link.key_fact for link in self.key_facts.select_related("key_fact")
+            ]
+        )
         return context
