@@ -55,8 +55,8 @@ if settings.DEBUG:
 # pages go through routing remembered per publish (core/routing.py), under
 # the name and pattern Wagtail's own URLs give its serve view.
 urlpatterns += [
+    *(url for url in wagtail_urls.urlpatterns if url.name != "wagtail_serve"),
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
-    path("", include(wagtail_urls)),
 ]
 
 handler500 = "bhp_portal.core.views.server_error"

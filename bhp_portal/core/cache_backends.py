@@ -4,7 +4,9 @@ writes are dropped, so pages are built from the database instead of failing.
 
 import functools
 import logging
+import threading
 import time
+from collections import OrderedDict
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -44,6 +46,45 @@ def _missing_key(key, delta):
     raise ValueError(f"Key {key!r} not found.")
 
 
+# Keys that contain the generation (core/cache.py): until_next_change's data,
+# and {% wagtailcache %} fragments, which all vary on fragment_cache_key.
+GENERATION_KEYED = (":until-change:", ":template.cache.")
+
+
+class LocalCopies:
+    """A small least-recently-used store of bytes, bounded in total size."""
+
+    MAX_BYTES = 16 * 1024 * 1024
+    MAX_ITEM_BYTES = 256 * 1024
+
+    def __init__(self):
+        self._items = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+    def put(self, key, value):
+        if len(value) > self.MAX_ITEM_BYTES:
+            return
+        with self._lock:
+            if key in self._items:
+                return
+            self._items[key] = value
+            self._bytes += len(value)
+            while self._bytes > self.MAX_BYTES:
+                _, dropped = self._items.popitem(last=False)
+                self._bytes -= len(dropped)
+
+
+_local = LocalCopies()
+
+
 class FailOpenRedisCacheClient(RedisCacheClient):
     def get_client(self, key=None, *, write=False):
         """One redis-py client per connection pool, made once. Django builds a
@@ -57,7 +98,23 @@ class FailOpenRedisCacheClient(RedisCacheClient):
         return clients[id(pool)]
 
     add = _miss(lambda *a: False)(RedisCacheClient.add)
-    get = _miss(lambda key, default: default)(RedisCacheClient.get)
+
+    @_miss(lambda key, default: default)
+    def get(self, key, default):
+        """Entries whose key names the page-cache generation never change once
+        written, so each process keeps a copy of their stored bytes and reads
+        Redis only for the first of them. Each read still unpickles a fresh
+        object: callers may change what they get."""
+        if not any(marker in key for marker in GENERATION_KEYED):
+            return super().get(key, default)
+        value = _local.get(key)
+        if value is None:
+            value = self.get_client(key).get(key)
+            if value is None:
+                return default
+            _local.put(key, value)
+        return self._serializer.loads(value)
+
     set = _miss(lambda *a: None)(RedisCacheClient.set)
     touch = _miss(lambda *a: False)(RedisCacheClient.touch)
     delete = _miss(lambda *a: False)(RedisCacheClient.delete)

@@ -8,12 +8,14 @@ answer only changes when something is published, moved or deleted, and each
 of those retires the page-cache generation (core/signals.py).
 
 So the first request for an address routes Wagtail's way and keeps what it
-found in the shared cache under the generation: the site, the page's type and
-id, its ancestors (without their StreamField bodies) and its restrictions.
-Later requests load only the page itself. Only addresses that end exactly at a
-live page are kept: a routable page's own addresses (/news/feed/) and anything
-that is not found route Wagtail's way every time, so made-up addresses add
-nothing to the cache.
+found in the shared cache under the generation: the site, the page as
+published, its ancestors (without their StreamField bodies) and its view
+restrictions. Later requests read that one entry and run no query to route.
+Saving a draft changes none of what is kept: the page's live fields change
+only when it is published. Only addresses that end exactly at a live page are
+kept: a routable page's own addresses (/news/feed/) and anything that is not
+found route Wagtail's way every time, so made-up addresses add nothing to the
+cache.
 """
 
 import copy
@@ -27,15 +29,19 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 
 from .cache import UNTIL_CHANGE_SECONDS, request_generation
-from .images import image_fields
 from .navigation import routed_trail
+
+# Part of the key: a release that changes what a Route holds must not read
+# the entries an earlier release kept under the same generation.
+ROUTE_FORMAT = 2
 
 
 @dataclass(frozen=True)
 class Route:
     site: Site
-    model: type
-    page_id: int
+    # The specific page as routing loaded it (with the images its page type
+    # selects), without its parent: `ancestors` are linked to it again.
+    page: Page
     # The page's ancestors from the site's root page down, specific, their
     # StreamFields left out: what breadcrumbs and get_parent() read.
     ancestors: list
@@ -47,31 +53,24 @@ def serve(request, path):
     one."""
     key = _route_key(request, path)
     route = cache.get(key)
-    if route is None or not _follow(request, route):
+    if route is None:
         _remember(request, path, key)
+    else:
+        _follow(request, route)
     return wagtail_views.serve(request, path)
 
 
 def _route_key(request, path):
     where = f"{request.get_host()}\n{request.get_port()}\n{path}"
     digest = hashlib.sha256(where.encode()).hexdigest()
-    return f"until-change:{request_generation(request)}:route:{digest}"
+    generation = request_generation(request)
+    return f"until-change:{generation}:route{ROUTE_FORMAT}:{digest}"
 
 
 def _follow(request, route):
-    """Sets the request's site and route from `route`; False when its page
-    is gone (deleted in this generation's lifetime: route Wagtail's way)."""
-    # No ordering: it is one row, and ordering the select_related query
-    # costs Django more than fetching it.
-    pages = (
-        route.model.objects.filter(pk=route.page_id)
-        .select_related(*image_fields(route.model))
-        .order_by()
-    )
-    page = next(iter(pages), None)
-    if page is None:
-        return False
-    child = page
+    """Sets the request's site and route from `route`, a fresh copy from the
+    cache, so nothing a request sets on its pages reaches another."""
+    page = child = route.page
     for parent in reversed(route.ancestors):
         child._cached_parent_obj = parent
         child = parent
@@ -81,7 +80,6 @@ def _follow(request, route):
         request._wagtail_route_for_request = page.route(request, [])
     except Http404:
         request._wagtail_route_for_request = None
-    return True
 
 
 def _remember(request, path, key):
@@ -92,30 +90,34 @@ def _remember(request, path, key):
         return
     page = result[0]
     site = Site.find_for_request(request)
-    wanted = site.root_page.url_path + "".join(
-        f"{part}/" for part in path.split("/") if part
-    )
+    parts = "".join(f"{part}/" for part in path.split("/") if part)
     trail = routed_trail(page)
-    if page.url_path != wanted or not page.live or trail is None:
+    if page.url_path != site.root_page.url_path + parts or not page.live or not trail:
         return
     # Asked once here; the serve view's check then uses the same answer.
     page.routed_view_restrictions = list(page.get_view_restrictions())
     route = Route(
         site=site,
-        model=type(page),
-        page_id=page.pk,
+        page=_without(page, "_cached_parent_obj"),
         ancestors=[_without_bodies(parent) for parent in trail[:-1]],
         restrictions=page.routed_view_restrictions,
     )
     cache.set(key, route, UNTIL_CHANGE_SECONDS)
 
 
-def _without_bodies(page):
-    """A copy of a routed parent without its StreamFields (read again only if
-    something asks for them) or its own parent (routing links them again)."""
+def _without(page, *attributes):
     copied = copy.copy(page)
-    for field in page._meta.concrete_fields:
-        if isinstance(field, StreamField):
-            copied.__dict__.pop(field.attname, None)
-    copied.__dict__.pop("_cached_parent_obj", None)
+    for attribute in attributes:
+        copied.__dict__.pop(attribute, None)
     return copied
+
+
+def _without_bodies(page):
+    """A routed parent without its StreamFields (read again only if something
+    asks for them) or its own parent (routing links them again)."""
+    streams = [
+        field.attname
+        for field in page._meta.concrete_fields
+        if isinstance(field, StreamField)
+    ]
+    return _without(page, "_cached_parent_obj", *streams)
