@@ -25,6 +25,14 @@ against a bare Django view in the same run.
 5. Prints the figures, the load average before and after, the workers'
    resident memory and whether each target was met, and writes
    var/bench.json.
+
+With BENCH_REFERENCE, a checkout of the reference demo (wagtail/bakerydemo)
+with its own .venv, the bench also makes the demo's database with the demo's
+own commands (a database beside its own, or BENCH_REFERENCE_DATABASE_URL),
+starts the demo under gunicorn the same way with its production settings, and
+measures its pages in the phase with the page cache off, in the same rounds
+as ours; then prints the comparison in the shape of docs/performance.md's
+table.
 """
 
 import json
@@ -49,8 +57,6 @@ sys.path.insert(0, str(BASE_DIR))
 from bhp_portal import embedded_postgres  # noqa: E402
 
 VAR = BASE_DIR / "var"
-PYTHON = str(BASE_DIR / ".venv" / "bin" / "python")
-GUNICORN = str(BASE_DIR / ".venv" / "bin" / "gunicorn")
 
 BENCH_DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
@@ -60,6 +66,8 @@ SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 PORT = int(os.environ.get("BENCH_PORT", "8071"))
+REFERENCE = os.environ.get("BENCH_REFERENCE", "")
+REFERENCE_DATABASE_URL = os.environ.get("BENCH_REFERENCE_DATABASE_URL", "")
 
 # wrk reports through this script: one JSON line with the figures we keep.
 WRK_SCRIPT = """
@@ -134,6 +142,19 @@ REFERENCE_CPU_MS = {
 }
 REFERENCE_DEFAULT_CPU_MS = 76
 TIMES_FASTER = 3
+# The pairs of the comparison with the reference demo measured in the same run
+# (BENCH_REFERENCE): our page type, the demo's page type, as in the doc's table.
+REFERENCE_PAIRS = (
+    ("home / home", "HomePage", "HomePage"),
+    ("news index / blog index", "NewsIndexPage", "BlogIndexPage"),
+    ("search / search", "search", "search"),
+    ("news article / blog post", "NewsArticlePage", "BlogPage"),
+    ("research theme / bread page", "ResearchThemePage", "BreadPage"),
+    ("research theme / location page", "ResearchThemePage", "LocationPage"),
+)
+# The demo's search view reads `q`; its search covers blog, bread, location
+# and recipe pages (Wagtail's database backend, as here).
+REFERENCE_SEARCH = "/search/?q=bread"
 # A page-cache hit costs at most 1 / 0.7 of the bare view's CPU.
 CACHED_MIN_RATIO = 0.7
 # Search for a word nearly every page holds, at BENCH_ARTICLES articles.
@@ -185,6 +206,21 @@ def measure_upload(env):
     return upload
 
 
+# The reference demo's first live page of each type it is compared by, found
+# by content type, without importing its models.
+REFERENCE_FIND_URLS = """
+import json, os
+from wagtail.models import Page
+
+def first_url(model):
+    pages = Page.objects.live().filter(content_type__model=model.lower())
+    page = pages.order_by("path").first()
+    return page and page.url
+
+print(json.dumps({m: first_url(m) for m in os.environ["BENCH_MODELS"].split(",")}))
+"""
+
+
 def main():
     if shutil.which("wrk") is None:
         install_wrk()
@@ -192,6 +228,7 @@ def main():
     demo_env = {**env, "DATABASE_URL": demo_database_url()}
     prepare_database(demo_env, articles=0)
     prepare_database(env, articles=ARTICLES)
+    reference_env = REFERENCE and prepare_reference()
     # The shell may print a banner first; the JSON is the last line.
     urls = last_json(manage(env, "shell", "-c", FIND_URLS, capture=True))
     script = VAR / "bench.lua"
@@ -212,16 +249,23 @@ def main():
         results["page_cached"] = [
             name for name, url in available.items() if fetch(url)[1] == "HIT"
         ]
-        results["cached"] = interleaved(server, available, script, CONNECTIONS)
+        [results["cached"]] = interleaved([(server, available)], script, CONNECTIONS)
         results["worker_rss_mb"]["cached"] = worker_rss_mb(server.pid)
 
     cold_env = {**env, "PAGE_CACHE_SECONDS": "0"}
-    with gunicorn(cold_env) as server:
-        results["cold"] = interleaved(server, available, script, 1)
-        results["worker_rss_mb"]["cold"] = worker_rss_mb(server.pid)
+    if reference_env:
+        with gunicorn(cold_env) as server, reference_gunicorn(reference_env) as demo:
+            results["cold"], results["reference"] = compared(
+                server, available, demo, reference_env, script
+            )
+            results["worker_rss_mb"]["cold"] = worker_rss_mb(server.pid)
+    else:
+        with gunicorn(cold_env) as server:
+            [results["cold"]] = interleaved([(server, available)], script, 1)
+            results["worker_rss_mb"]["cold"] = worker_rss_mb(server.pid)
     # Just after a publish nothing is cached at all: no page, fragment or menu.
     with gunicorn({**cold_env, "CACHE_URL": "dummycache://"}) as server:
-        results["uncached"] = interleaved(server, available, script, 1)
+        [results["uncached"]] = interleaved([(server, available)], script, 1)
         results["worker_rss_mb"]["uncached"] = worker_rss_mb(server.pid)
     results["settings"]["load_average_after"] = os.getloadavg()
 
@@ -276,10 +320,11 @@ def bench_environment():
     return env
 
 
-def manage(env, *args, capture=False):
+def manage(env, *args, capture=False, root=BASE_DIR):
+    """manage.py of this project, or of the checkout at `root` (its .venv)."""
     result = subprocess.run(  # nosec B603 (fixed argv of our own commands)
-        [PYTHON, "manage.py", *args],
-        cwd=BASE_DIR,
+        [str(Path(root) / ".venv" / "bin" / "python"), "manage.py", *args],
+        cwd=root,
         env=env,
         check=True,
         text=True,
@@ -306,6 +351,63 @@ def prepare_database(env, articles):
     manage(env, "collectstatic", "--noinput", "-v0")
 
 
+def reference_environment(database_url):
+    """The reference demo's own production settings, as its Dockerfile sets
+    them, with no Redis and no Elasticsearch (so a local-memory cache and
+    Wagtail's database search backend)."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bakerydemo.settings.production",
+        "DJANGO_SECRET_KEY": "bench-only-secret-key-never-deployed",  # nosec B105 (local bench server only)
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": database_url,
+    }
+    for name in ("REDIS_URL", "REDIS_TLS_URL", "ELASTICSEARCH_ENDPOINT"):
+        env.pop(name, None)
+    return env
+
+
+def prepare_reference():
+    """The reference demo's database, made with its own commands: migrate,
+    and on a new database load_initial_data (its content and search index);
+    then collectstatic, which its production settings need."""
+    if REFERENCE_DATABASE_URL or BENCH_DATABASE_URL:
+        url = REFERENCE_DATABASE_URL or f"{BENCH_DATABASE_URL}_reference"
+        create_database(url)
+    else:
+        url = embedded_postgres.url("bhp_bench_reference")
+    env = reference_environment(url)
+    connection = psycopg2.connect(url)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_regclass('wagtailcore_page') IS NULL")
+        [new] = cursor.fetchone()
+    connection.close()
+    manage(env, "migrate", "--noinput", "-v0", root=REFERENCE)
+    if new:
+        manage(env, "load_initial_data", root=REFERENCE)
+    manage(env, "collectstatic", "--noinput", "-v0", root=REFERENCE)
+    return env
+
+
+def reference_urls(env):
+    """The reference demo's page for each pair, and its search."""
+    models = {reference for _, _, reference in REFERENCE_PAIRS} - {"search"}
+    find_env = {**env, "BENCH_MODELS": ",".join(sorted(models))}
+    out = manage(
+        find_env, "shell", "-c", REFERENCE_FIND_URLS, capture=True, root=REFERENCE
+    )
+    return {**last_json(out), "search": REFERENCE_SEARCH}
+
+
+def reference_commit():
+    result = subprocess.run(  # nosec B603 B607 (fixed argv: git in the checkout)
+        ["git", "-C", REFERENCE, "rev-parse", "HEAD"],
+        text=True,
+        capture_output=True,
+    )
+    return result.stdout.strip() or None
+
+
 def count_queries(env, urls):
     count_env = {**env, "CACHE_URL": "locmemcache://", "BENCH_URLS": json.dumps(urls)}
     return last_json(manage(count_env, "shell", "-c", COUNT_QUERIES, capture=True))
@@ -324,16 +426,24 @@ def create_database(url):
 
 
 class gunicorn:  # noqa: N801 (used as a context manager, like open())
-    def __init__(self, env):
+    """This site (with the bare view) on PORT, or with `root`, `app` and
+    `ready` another checkout's, on `port`; each with the PostgreSQL server
+    that answers its DATABASE_URL."""
+
+    def __init__(self, env, root=BASE_DIR, app=None, ready=BARE_PATH, port=None):
         self.env = env
+        self.root = Path(root)
+        self.app = app or "bhp_portal.benchtools.wsgi:application"
+        self.ready = ready
+        self.port = port or PORT
 
     def __enter__(self):
         self.process = subprocess.Popen(  # nosec B603 (fixed argv of our own commands)
             [
-                GUNICORN,
-                "bhp_portal.benchtools.wsgi:application",
+                str(self.root / ".venv" / "bin" / "gunicorn"),
+                self.app,
                 "--bind",
-                f"127.0.0.1:{PORT}",
+                f"127.0.0.1:{self.port}",
                 "--workers",
                 str(WORKERS),
                 "--worker-class",
@@ -343,16 +453,17 @@ class gunicorn:  # noqa: N801 (used as a context manager, like open())
                 "--log-level",
                 "warning",
             ],
-            cwd=BASE_DIR,
+            cwd=self.root,
             env=self.env,
         )
         self.pid = self.process.pid
         deadline = time.monotonic() + 30
-        while status(BARE_PATH) != 200:
+        while status(self.ready, self.port) != 200:
             if time.monotonic() > deadline or self.process.poll() is not None:
                 self.__exit__()
                 sys.exit("gunicorn did not start")
             time.sleep(0.3)
+        self.postmaster = postmaster_pid(self.env["DATABASE_URL"])
         return self
 
     def __exit__(self, *exc):
@@ -361,17 +472,27 @@ class gunicorn:  # noqa: N801 (used as a context manager, like open())
 
     def cpu_seconds(self):
         """CPU seconds so far of the workers (app) and the database (db)."""
-        database = postmaster_pid()
         return {
             "app": tree_cpu_seconds(self.pid),
-            "db": tree_cpu_seconds(database) if database else 0.0,
+            "db": tree_cpu_seconds(self.postmaster) if self.postmaster else 0.0,
         }
 
 
-def fetch(path):
+def reference_gunicorn(env):
+    """The reference demo on a free port, started as this site is."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return gunicorn(
+        env, root=REFERENCE, app="bakerydemo.wsgi:application", ready="/", port=port
+    )
+
+
+def fetch(path, port=None):
     """The status and X-Cache header of one request; (None, None) if refused."""
     request = urllib.request.Request(
-        f"http://127.0.0.1:{PORT}{path}", headers={"X-Forwarded-Proto": "https"}
+        f"http://127.0.0.1:{port or PORT}{path}",
+        headers={"X-Forwarded-Proto": "https"},
     )
     try:
         with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310  # nosec B310 (loopback only)
@@ -382,11 +503,11 @@ def fetch(path):
         return None, None
 
 
-def status(path):
-    return fetch(path)[0]
+def status(path, port=None):
+    return fetch(path, port)[0]
 
 
-def wrk(url, script, connections):
+def wrk(url, script, connections, port):
     threads = min(2, connections)
     output = subprocess.run(  # nosec B603 B607 (fixed argv: wrk on loopback)
         [
@@ -398,7 +519,7 @@ def wrk(url, script, connections):
             "5s",
             "-s",
             str(script),
-            f"http://127.0.0.1:{PORT}{url}",
+            f"http://127.0.0.1:{port}{url}",
         ],
         check=True,
         text=True,
@@ -410,29 +531,68 @@ def wrk(url, script, connections):
     return figures
 
 
-def interleaved(server, urls, script, connections):
-    """The bare view and every page in `urls`, one after another, RUNS
-    rounds; each figure the median of its rounds."""
-    urls = {BARE: BARE_PATH, **urls}
+def interleaved(sites, script, connections):
+    """For each site, a server and its pages (this site first, with the bare
+    view added), every page one after another, RUNS rounds; each figure the
+    median of its rounds. One dict of figures per site."""
+    sites = [(sites[0][0], {BARE: BARE_PATH, **sites[0][1]}), *sites[1:]]
     # A few requests first, as a server in service has had: templates are
     # compiled and a cached run starts from a cached page.
-    for url in urls.values():
-        for _ in range(5):
-            status(url)
-    runs = {name: [] for name in urls}
+    for server, urls in sites:
+        for url in urls.values():
+            for _ in range(5):
+                status(url, server.port)
+    runs = [{name: [] for name in urls} for _, urls in sites]
     for _ in range(RUNS):
-        for name, url in urls.items():
-            runs[name].append(measured_run(server, url, script, connections))
-    figures = {name: median_of(rounds, urls[name]) for name, rounds in runs.items()}
-    bare_cpu = figures[BARE]["cpu_ms"]
-    for f in figures.values():
+        for (server, urls), site_runs in zip(sites, runs, strict=True):
+            for name, url in urls.items():
+                site_runs[name].append(measured_run(server, url, script, connections))
+    figures = [
+        {name: median_of(rounds, urls[name]) for name, rounds in site_runs.items()}
+        for (_, urls), site_runs in zip(sites, runs, strict=True)
+    ]
+    bare_cpu = figures[0][BARE]["cpu_ms"]
+    for f in figures[0].values():
         f["x_bare"] = round(bare_cpu / f["cpu_ms"], 3) if f["cpu_ms"] else None
     return figures
 
 
+def compared(server, urls, demo, demo_env, script):
+    """The phase with the page cache off, the reference demo's pages measured
+    in the same rounds (after ours, over one connection, the same way): our
+    figures, and the reference's with the comparison of each pair."""
+    demo_urls = {name: url for name, url in reference_urls(demo_env).items() if url}
+    demo_urls = {n: u for n, u in demo_urls.items() if status(u, demo.port) == 200}
+    ours, theirs = interleaved([(server, urls), (demo, demo_urls)], script, 1)
+    pairs = []
+    for pair, name, demo_name in REFERENCE_PAIRS:
+        cpu = ours.get(name, {}).get("cpu_ms")
+        demo_cpu = theirs.get(demo_name, {}).get("cpu_ms")
+        times = round(demo_cpu / cpu, 1) if cpu and demo_cpu else None
+        pairs.append(
+            {
+                "pair": pair,
+                "url": ours.get(name, {}).get("url"),
+                "reference_url": demo_urls.get(demo_name),
+                "cpu_ms": cpu,
+                "reference_cpu_ms": demo_cpu,
+                "times_faster": times,
+            }
+        )
+    reference = {
+        "checkout": REFERENCE,
+        "commit": reference_commit(),
+        "date": time.strftime("%Y-%m-%d"),
+        "same_postgresql_server": server.postmaster == demo.postmaster,
+        "cold": theirs,
+        "pairs": pairs,
+    }
+    return ours, reference
+
+
 def measured_run(server, url, script, connections):
     before = server.cpu_seconds()
-    figures = wrk(url, script, connections)
+    figures = wrk(url, script, connections, server.port)
     # Requests wrk abandoned at its deadline finish before the second reading.
     time.sleep(0.2)
     after = server.cpu_seconds()
@@ -483,13 +643,23 @@ def tree_cpu_seconds(root):
     return total
 
 
-def postmaster_pid():
-    """The embedded PostgreSQL's server process, or None when the bench runs
-    on another server (then only the workers' CPU is counted)."""
-    if BENCH_DATABASE_URL:
+def postmaster_pid(database_url):
+    """The server process of the PostgreSQL that answers `database_url`: the
+    parent of the backend serving a connection; None when that server is not
+    on this machine (then only the workers' CPU is counted)."""
+    connection = psycopg2.connect(database_url)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        [backend] = cursor.fetchone()
+        stat = proc_stat(backend)
+    connection.close()
+    if stat is None:
         return None
-    pid_file = embedded_postgres.DATA_DIR / "postmaster.pid"
-    return int(pid_file.read_text().split()[0])
+    try:
+        name = (Path("/proc") / str(stat[0]) / "comm").read_text().strip()
+    except OSError:
+        return None
+    return stat[0] if name in ("postgres", "postmaster") else None
 
 
 def worker_rss_mb(master_pid):
@@ -547,6 +717,13 @@ def check_targets(results):
         limit = cpu_limit_ms(name)
         goal = f"{name}: page cache off, CPU <= {limit} ms ({TIMES_FASTER} x reference)"
         target(goal, figures["cpu_ms"], figures["cpu_ms"] <= limit)
+    for pair in results.get("reference", {}).get("pairs", []):
+        times = pair["times_faster"]
+        goal = (
+            f"{pair['pair']}: page cache off, {TIMES_FASTER} x less CPU than the "
+            "reference demo measured beside it"
+        )
+        target(goal, times, times is not None and times >= TIMES_FASTER)
     if "search" in results["cold"]:
         cpu = results["cold"]["search"]["cpu_ms"]
         target(
@@ -614,6 +791,8 @@ def report(results):
         f"{RUNS} interleaved rounds; x bare: the bare view's CPU per request over "
         f"the page's. Queries with nothing cached at {demo} size / {size} articles."
     )
+    if "reference" in results:
+        report_reference(results)
     never_cached = set(results["cached"]) - {*results["page_cached"], BARE}
     print(f"Never served from the page cache: {', '.join(sorted(never_cached))}")
     if results["unavailable"]:
@@ -633,10 +812,58 @@ def report(results):
         f"\nLoad average before {settings['load_average_before']}, "
         f"after {settings['load_average_after']}"
     )
+    if "reference" in results:
+        print(reference_table(results))
     missed = sum(not t["met"] for t in results["targets"])
     print(f"\nTargets ({len(results['targets']) - missed} met, {missed} missed):")
     for t in results["targets"]:
         print(f"  {'met   ' if t['met'] else 'MISSED'} {t['target']}: {t['measured']}")
+
+
+def report_reference(results):
+    reference = results["reference"]
+    print(
+        f"\n{'reference, cache off':22} {'CPU ms':>7} {'app':>6} {'db':>6} {'req/s':>7}"
+    )
+    for name, f in reference["cold"].items():
+        print(
+            f"{name:22} {f['cpu_ms']:7.2f} {f['app_cpu_ms']:6.2f} "
+            f"{f['db_cpu_ms']:6.2f} {f['rps']:7.0f}  {f['url']}"
+        )
+    where = "the same" if reference["same_postgresql_server"] else "another"
+    print(
+        f"The reference demo ({reference['checkout']} at {reference['commit']}): "
+        f"its pages in the same rounds, after ours; its database on {where} "
+        "PostgreSQL server, whose whole CPU counts, as ours does."
+    )
+
+
+def reference_table(results):
+    """The comparison in the shape of docs/performance.md's table."""
+    before = results["settings"]["load_average_before"]
+    after = results["settings"]["load_average_after"]
+    reference = results["reference"]
+    commit = reference["commit"] or "unknown"
+    lines = [
+        f"\nAgainst the reference demo, page cache off, {reference['date']}, "
+        f"bakerydemo {commit[:12]}, load average "
+        f"{' / '.join(f'{x:.1f}' for x in before)} before, "
+        f"{' / '.join(f'{x:.1f}' for x in after)} after:\n",
+        f"| Page pair | this site, CPU ms | bakerydemo, CPU ms | times faster "
+        f"| {TIMES_FASTER} x |",
+        "| --- | ---: | ---: | ---: | --- |",
+    ]
+    for pair in reference["pairs"]:
+        cpu, demo_cpu, times = (
+            pair[key] for key in ("cpu_ms", "reference_cpu_ms", "times_faster")
+        )
+        lines.append(
+            f"| {pair['pair']} | {f'{cpu:.1f}' if cpu else 'n/a'} "
+            f"| {f'{demo_cpu:.1f}' if demo_cpu else 'n/a'} "
+            f"| {f'{times:.1f} x' if times else 'n/a'} "
+            f"| {'met' if times and times >= TIMES_FASTER else 'MISSED'} |"
+        )
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

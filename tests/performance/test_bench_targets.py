@@ -104,6 +104,39 @@ def test_uncached_pages_over_a_third_of_the_reference_are_missed(bench):
     ]
 
 
+def reference(*pairs):
+    """The comparison with the reference demo: (pair, our CPU ms, its)."""
+    rows = [
+        {
+            "pair": pair,
+            "cpu_ms": cpu,
+            "reference_cpu_ms": demo_cpu,
+            "times_faster": round(demo_cpu / cpu, 1) if cpu and demo_cpu else None,
+        }
+        for pair, cpu, demo_cpu in pairs
+    ]
+    return {"commit": "8e2b6257", "date": "2026-12-03", "pairs": rows}
+
+
+def test_a_pair_under_three_times_the_reference_measured_beside_it_is_missed(bench):
+    measured = reference(("home / home", 20.0, 130.0), ("search / search", 75.0, 131.0))
+    assert missed(bench, results(reference=measured)) == [
+        "search / search: page cache off, 3 x less CPU than the reference demo "
+        "measured beside it"
+    ]
+
+
+def test_the_comparison_prints_as_the_docs_table(bench):
+    data = results(reference=reference(("home / home", 22.25, 130.0)))
+    data["settings"] = {
+        "load_average_before": (5.7, 4.3, 2.8),
+        "load_average_after": (3.7, 4.1, 3.1),
+    }
+    table = bench.reference_table(data).splitlines()
+    assert "2026-12-03, bakerydemo 8e2b6257, load average 5.7 / 4.3 / 2.8" in table[1]
+    assert table[-1] == "| home / home | 22.2 | 130.0 | 5.8 x | met |"
+
+
 @pytest.mark.parametrize(
     ("at_size", "measured"),
     [(21, "20 -> 21"), (None, "20 -> None")],
