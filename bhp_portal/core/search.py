@@ -4,20 +4,43 @@ Each page type says which kind of result it is with a `search_result_type`
 class attribute (a SearchResultType; BasePage's is OTHER_PAGES), and the
 filters on the results page are built from the page models Wagtail knows, so
 core names no content app and a new page type needs no edit here.
+
+Pages are found in Wagtail's search index (its `wagtailsearch_indexentry`
+rows, kept up to date by Wagtail on publish and by `update_index`), matched on
+the stored `title || body` vector core/migrations/0012 adds, and ranked as
+Wagtail ranks them, but only the RANKED_CANDIDATES best by a cheap pre-order
+(see RankedSearch): a common word matches nearly every page, and ranking each
+match was most of a search's cost (docs/performance.md).
 """
 
 from dataclasses import dataclass
 from functools import cache
+from string import Formatter
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import connections
+from django.db.models.sql import Query as SQLQuery
 from django.utils import timezone
+from modelsearch.backends.database.postgres.weights import get_sql_weights
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, get_page_models
+from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
 from wagtail.search.utils import normalise_query_string
 
 from . import counters
 
 MAX_QUERY_LENGTH = 200
+# How many of a search's matches PostgreSQL ranks, the best first by the
+# pre-order of RankedSearch: 50 pages of results. Matches beyond them follow
+# the ranked ones in that pre-order, so every match can still be reached.
+RANKED_CANDIDATES = 500
+# Stored vectors on Wagtail's index rows, each with a GIN index
+# (core/migrations/0012_search_title_body_column.py): `title || body`, and
+# its words from boosted fields (weights A to C: page titles, summaries,
+# tags), which is where Wagtail's weights put the most relevant matches.
+TITLE_BODY_COLUMN = "core_title_body"
+BOOSTED_WORDS_COLUMN = "core_boosted_words"
 # New terms a day that Reports > Search terms records (security round two).
 NEW_SEARCH_TERMS_PER_DAY = 1000
 
@@ -83,7 +106,7 @@ def search_pages(query, type_slug=None, exclude_ids=()):
     """Search results (lazy, sliceable, countable) of live, public pages, most
     relevant first, as specific page objects.
 
-    The type filter and exclusions are part of the one backend query, so the
+    The type filter and exclusions are part of the one ranking query, so the
     database orders and paginates the results: searching each type apart and
     merging would lose the relevance order.
     """
@@ -92,7 +115,221 @@ def search_pages(query, type_slug=None, exclude_ids=()):
         pages = pages.filter(content_type__in=content_types_for(type_slug))
     if exclude_ids:
         pages = pages.exclude(pk__in=exclude_ids)
-    return pages.specific().defer_streamfields().search(query)
+    return RankedSearch(query, pages)
+
+
+class RankedSearch:
+    """The pages of `pages` (a queryset) that match `query`, in relevance
+    order: sliceable (one query for the page ids of the slice, then one per
+    page type among them), countable (one query, no ranking), iterable.
+
+    The order, the same on every request until the index changes:
+
+    1. A pre-order that costs no ranking: first the matches holding every
+       word in boosted fields (page titles, summaries, tags), then the
+       others; within each, those whose index title holds the words (the
+       page's title or, for an article, its themes' titles) first, shorter
+       titles first (Wagtail's title norm, which multiplies the title's
+       rank), then the newest.
+    2. The first RANKED_CANDIDATES of that pre-order are ranked as Wagtail's
+       search ranks: title rank times the title norm, plus body rank, with
+       Wagtail's weights. They come first, most relevant first.
+    3. Any further matches follow in the pre-order.
+
+    Matches in boosted fields are found through their own GIN index; when
+    they alone fill RANKED_CANDIDATES (a common word), the other matches are
+    not read at all unless a page beyond the ranked ones is asked for. A
+    search with at most RANKED_CANDIDATES matches is ranked in full, as
+    Wagtail's own search ranks it.
+    """
+
+    def __init__(self, query, pages):
+        self.query = query
+        self.pages = pages.order_by()
+        self._count = None
+
+    def count(self):
+        if self._count is None:
+            sql, params = self._sql(count=True)
+            if sql is None:
+                self._count = 0
+            else:
+                self._count = self._fetch(sql, params)[0][0]
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def __getitem__(self, key):
+        if isinstance(key, int):
+            if key < 0:
+                raise IndexError("Negative indexing is not supported.")
+            found = self[key : key + 1]
+            if not found:
+                raise IndexError(key)
+            return found[0]
+        if key.step is not None or (key.start or 0) < 0 or (key.stop or 0) < 0:
+            raise ValueError("Only slices with non-negative bounds are supported.")
+        start = key.start or 0
+        if key.stop is not None and key.stop <= start:
+            return []
+        sql, params = self._sql(start=start, stop=key.stop)
+        if sql is None:
+            return []
+        return _specific_pages(self._fetch(sql, params))
+
+    def _fetch(self, sql, params):
+        with connections[self.pages.db].cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def _sql(self, count=False, start=0, stop=None):
+        """The SQL and parameters of the count or of the slice [start:stop] of
+        (page id, content type id) rows; (None, None) if the query has no
+        words to search for."""
+        connection = connections[self.pages.db]
+        words = _tsquery(self.query, connection)
+        if words is None:
+            return None, None
+        parts = {
+            "entries": (connection.ops.quote_name(IndexEntry._meta.db_table), []),
+            "visible": self.pages.values(
+                "id", "content_type_id"
+            ).query.sql_with_params(),
+            "page_types": ("%s", [_page_content_type_ids()]),
+            "title_body": (TITLE_BODY_COLUMN, []),
+            "boosted_words": (BOOSTED_WORDS_COLUMN, []),
+            "words": words,
+        }
+        parts["visible_entries"] = _compose(VISIBLE_ENTRIES_SQL, **parts)
+        if count:
+            return _compose(COUNT_SQL, **parts)
+        parts["keys"] = _compose(PRE_ORDER_KEYS_SQL, **parts)
+        parts["pre_order"] = (PRE_ORDER, [])
+        parts["candidates"] = ("%s", [RANKED_CANDIDATES])
+        parts["weights"] = ("%s::float4[]", [get_sql_weights()])
+        if stop is not None and stop <= RANKED_CANDIDATES:
+            # The slice lies among the ranked matches: the rest are not read.
+            parts["ordered"] = _compose(RANKED_ONLY_SQL, **parts)
+        else:
+            parts["ordered"] = _compose(RANKED_THEN_REST_SQL, **parts)
+        parts["limit"] = ("%s", [None if stop is None else stop - start])
+        parts["offset"] = ("%s", [start])
+        return _compose(RESULTS_SQL, **parts)
+
+
+# The SQL of RankedSearch. Each {name} is SQL that RankedSearch._sql puts
+# there, with its parameters (_compose keeps them in order); every value is a
+# parameter.
+VISIBLE_ENTRIES_SQL = """
+    {entries} AS entry
+    JOIN ({visible}) AS page
+      ON page.id = entry.object_id::integer
+     AND page.content_type_id = entry.content_type_id
+    WHERE entry.content_type_id = ANY({page_types})
+"""
+COUNT_SQL = "SELECT COUNT(*) FROM {visible_entries} AND entry.{title_body} @@ {words}"
+# The pre-order's keys (RankedSearch, 1.), the same for every match wherever
+# it is read from.
+PRE_ORDER_KEYS_SQL = """
+    page.id AS page_id, page.content_type_id,
+    CASE WHEN entry.{boosted_words} @@ {words} THEN 0 ELSE 1 END AS part,
+    CASE WHEN entry.title @@ {words} THEN entry.title_norm ELSE 0 END AS norm
+"""
+PRE_ORDER = "part, norm DESC, page_id DESC"
+RESULTS_SQL = """
+WITH boosted_matches AS MATERIALIZED (
+    SELECT {keys}, entry.title, entry.body, entry.title_norm
+    FROM {visible_entries} AND entry.{boosted_words} @@ {words}
+    ORDER BY {pre_order} LIMIT {candidates}
+), other_matches AS (
+    SELECT {keys}, entry.title, entry.body, entry.title_norm
+    FROM {visible_entries}
+      AND entry.{title_body} @@ {words}
+      AND NOT entry.{boosted_words} @@ {words}
+      -- Not read at all when the boosted matches fill the candidates.
+      AND (SELECT count(*) FROM boosted_matches) < {candidates}
+    ORDER BY {pre_order} LIMIT {candidates}
+), ranked AS (
+    SELECT page_id, content_type_id, part, norm,
+           ts_rank({weights}, title, {words}) * title_norm
+           + ts_rank({weights}, body, {words}) AS rank
+    FROM (
+        SELECT * FROM boosted_matches
+        UNION ALL
+        SELECT * FROM other_matches
+        ORDER BY {pre_order} LIMIT {candidates}
+    ) AS candidate
+)
+{ordered}
+LIMIT {limit} OFFSET {offset}
+"""
+RANKED_ONLY_SQL = """
+SELECT page_id, content_type_id FROM ranked ORDER BY rank DESC, {pre_order}
+"""
+RANKED_THEN_REST_SQL = """
+SELECT page_id, content_type_id FROM (
+    SELECT *, 0 AS section FROM ranked
+    UNION ALL
+    SELECT page_id, content_type_id, part, norm, NULL, 1 FROM (
+        SELECT {keys} FROM {visible_entries} AND entry.{title_body} @@ {words}
+        ORDER BY {pre_order} OFFSET {candidates}
+    ) AS rest
+) AS ordered
+ORDER BY section, rank DESC, {pre_order}
+"""
+
+
+def _compose(template, **parts):
+    """`template` with each {name} replaced by the SQL of parts[name], a
+    (sql, params) pair, and the parameters in the order their SQL comes."""
+    sql, params = [], []
+    for literal, name, _spec, _conversion in Formatter().parse(template):
+        sql.append(literal)
+        if name is not None:
+            part_sql, part_params = parts[name]
+            sql.append(part_sql)
+            params.extend(part_params)
+    return "".join(sql), params
+
+
+def _tsquery(query, connection):
+    """The SQL and parameters of the query as Wagtail's search backend parses
+    it (words joined with AND, each stemmed); None if it has no words.
+
+    The backend names its text search configuration (settings), so PostgreSQL
+    parses the query once, not once for each row it is compared with."""
+    backend = get_search_backend()
+    compiler = backend.query_compiler_class(Page.objects.none(), query)
+    tsquery = compiler.build_tsquery(compiler.query, config=backend.config)
+    if tsquery is None:
+        return None
+    sql_query = SQLQuery(IndexEntry)
+    sql_compiler = sql_query.get_compiler(connection=connection)
+    return sql_compiler.compile(tsquery.resolve_expression(sql_query))
+
+
+@cache
+def _page_content_type_ids():
+    return [
+        ct.pk for ct in ContentType.objects.get_for_models(*get_page_models()).values()
+    ]
+
+
+def _specific_pages(rows):
+    """The pages of (page id, content type id) rows, as specific pages in the
+    rows' order: one query per page type."""
+    ids_by_type = {}
+    for page_id, content_type_id in rows:
+        ids_by_type.setdefault(content_type_id, []).append(page_id)
+    found = {}
+    for content_type_id, ids in ids_by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
+        found.update(model.objects.filter(pk__in=ids).defer_streamfields().in_bulk())
+    return [found[page_id] for page_id, _ in rows if page_id in found]
 
 
 def trails(pages):
