@@ -23,6 +23,7 @@ be echoed into a copy other visitors get.
 import hashlib
 import logging
 import time
+from collections import namedtuple
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -116,14 +117,25 @@ def bump_database_generation():
     transaction.on_commit(lambda: _remember_bump(value))
 
 
+def _read_recently():
+    age = time.monotonic() - _database_generation["read_at"]
+    return age < settings.PAGE_CACHE_GENERATION_CHECK_SECONDS
+
+
+def recent_database_generation():
+    """The database's part as this process last read it, if that was less than
+    PAGE_CACHE_GENERATION_CHECK_SECONDS ago; None when it is time to read it
+    again, which only a request Django serves does (core/hits.py)."""
+    return _database_generation["value"] if _read_recently() else None
+
+
 def remembered_database_generation():
     """The database's part as this process last read it, read again when that
     was PAGE_CACHE_GENERATION_CHECK_SECONDS ago or more. While the database
     cannot be read, the last reading stands (cached pages keep answering in
     a database outage), or None when there is none."""
     remembered = _database_generation
-    age = time.monotonic() - remembered["read_at"]
-    if age < settings.PAGE_CACHE_GENERATION_CHECK_SECONDS:
+    if _read_recently():
         return remembered["value"]
     try:
         return read_database_generation()
@@ -212,9 +224,10 @@ def page_cache_key(request, database_part, pairs):
     scheme = "https" if request.is_secure() else "http"
     url = f"{scheme}://{request.get_host()}{request.path}?{urlencode(pairs)}"
     digest = hashlib.sha256(url.encode()).hexdigest()
-    # Not the "page-cache:" of the copies kept before, which held a tuple and
-    # none of the security headers: a deploy never serves one of those.
-    return f"page-copy:{database_part}:{digest}"
+    # Neither the "page-cache:" of the copies kept before, which held none of
+    # the security headers, nor the "page-copy:" that held pickled responses:
+    # a deploy never serves one of those.
+    return f"page-response:{database_part}:{digest}"
 
 
 def current(stored, shared):
@@ -233,19 +246,25 @@ def parameters_read(request, response):
     return QUERY_PARAMETERS.get(view_name, EVERY_PARAMETER)
 
 
-def lookup(request):
-    """The stored copy of the response to `request`, or None.
+def lookup(request, database_part=None, get_many=None):
+    """The stored copy (see freeze) of the response to `request`, or None.
 
     A URL's entry (its key with no parameters) holds the parameters its page
     reads, and the copy for none of them. Once the entry is known, the
     request keeps only those parameters, normalised, so the view renders
     exactly what its key says. The shared generation is read with the entry,
-    in one round trip: a hit costs one cache read, not two."""
-    database_part = remembered_database_generation()
+    in one round trip: a hit costs one cache read, not two.
+
+    core/hits.py answers hits before Django with the database's part it
+    remembers and a leaner read of the same keys: `database_part` and
+    `get_many` (the cache's own get_many by default)."""
     if database_part is None:
-        return None
+        database_part = remembered_database_generation()
+        if database_part is None:
+            return None
+    get_many = get_many or cache.get_many
     entry_key = page_cache_key(request, database_part, ())
-    found = cache.get_many([GENERATION_KEY, entry_key])
+    found = get_many([GENERATION_KEY, entry_key])
     shared = found.get(GENERATION_KEY)
     entry = current(found.get(entry_key), shared) if shared is not None else None
     if entry is None:
@@ -258,7 +277,8 @@ def lookup(request):
         keep_only(request, pairs)
     if not pairs:
         return frozen
-    return current(cache.get(page_cache_key(request, database_part, pairs)), shared)
+    copy_key = page_cache_key(request, database_part, pairs)
+    return current(get_many([copy_key]).get(copy_key), shared)
 
 
 def store(request, response):
@@ -348,16 +368,34 @@ def may_store(request, response):
     return not directives & UNCACHEABLE_DIRECTIVES
 
 
+# A copy as kept, and as core/hits.py sends it: the status, the headers ready
+# for WSGI's start_response (X-Cache: HIT among them), the body, and the
+# search a copy of a search page answers (counted each time it is served).
+# Plain values unpickle many times faster than a response object.
+Copy = namedtuple("Copy", "status headers body search_term")
+
+
 def freeze(response):
-    """A plain copy of `response` to keep: content and headers, no cookie.
-    Kept as a response object, so a hit unpickles it whole instead of
-    checking every header again."""
-    headers = {
-        name: value
+    """A plain copy of `response` to keep: content and headers, no cookie."""
+    headers = [
+        (name, value)
         for name, value in response.items()
         if name.lower() not in NEVER_STORED_HEADERS
-    }
-    copy = HttpResponse(response.content, status=response.status_code, headers=headers)
-    # A search counts in the editors' report each time its copy is served.
-    copy.search_term = getattr(response, "search_term", None)
-    return copy
+    ]
+    headers.append(("X-Cache", "HIT"))
+    return tuple(
+        Copy(
+            response.status_code,
+            headers,
+            response.content,
+            getattr(response, "search_term", None),
+        )
+    )
+
+
+def thaw(stored):
+    """The stored copy as a response, for a hit Django serves."""
+    copy = Copy(*stored)
+    response = HttpResponse(copy.body, status=copy.status, headers=copy.headers)
+    response.search_term = copy.search_term
+    return response

@@ -37,9 +37,15 @@ class CanonicalHostMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if "HTTP_HOST" in request.META:
-            request.META["HTTP_HOST"] = canonical_host(request)
+        canonicalise_host(request)
         return self.get_response(request)
+
+
+def canonicalise_host(request):
+    """Rewrites the request's Host header to its one spelling (core/hits.py
+    does the same before Django, so both find the same page-cache keys)."""
+    if "HTTP_HOST" in request.META:
+        request.META["HTTP_HOST"] = canonical_host(request)
 
 
 def canonical_host(request):
@@ -141,17 +147,14 @@ class PageCacheMiddleware:
         return response
 
     def serves(self, request):
-        if not page_cache.may_use_cache(request):
-            return False
-        limited = rate_limited_route(request) is not None
-        return limited == self.serves_rate_limited_routes
+        return serves_from_cache(request, self.serves_rate_limited_routes)
 
     def respond(self, request):
         if not self.serves(request):
             return self.get_response(request)
         copy = page_cache.lookup(request)
         if copy is not None:
-            return hit(request, copy)
+            return hit(request, page_cache.thaw(copy))
         try:
             page_cache.request_generation(request)
         except DatabaseError:
@@ -172,6 +175,16 @@ class PageCacheMiddleware:
         return response
 
 
+def serves_from_cache(request, rate_limited_routes=False):
+    """Whether the page cache answers `request`: the rate-limited routes are
+    answered by RateLimitedPageCacheMiddleware, every other route by
+    PageCacheMiddleware (and before Django by core/hits.py)."""
+    if not page_cache.may_use_cache(request):
+        return False
+    limited = rate_limited_route(request) is not None
+    return limited == rate_limited_routes
+
+
 class RateLimitedPageCacheMiddleware(PageCacheMiddleware):
     """The page cache for the rate-limited routes, after the flood guard: a
     flood of one cached search is still counted and refused."""
@@ -185,7 +198,6 @@ def hit(request, response):
             site_search.record_search(response.search_term)
         except DatabaseError as error:
             logger.warning("Search not counted: %s", type(error).__name__)
-    response["X-Cache"] = "HIT"
     return response
 
 
