@@ -4,12 +4,14 @@ writes are dropped, so pages are built from the database instead of failing.
 
 import functools
 import logging
+import os
 import threading
 import time
 from collections import OrderedDict
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
@@ -97,6 +99,30 @@ class FailOpenRedisCacheClient(RedisCacheClient):
             clients[id(pool)] = self._client(connection_pool=pool)
         return clients[id(pool)]
 
+    @_miss(lambda keys: None)
+    def mget_at_once(self, keys):
+        """The raw values of `keys` (made keys; None for each one missing), in
+        one MGET on a connection of this client's own, or None when Redis
+        cannot answer. For page-cache hits (core/hits.py): the pool's lock,
+        its check for unread data and the client's retry loop cost as much
+        CPU as the round trip itself. Django's cache clients are per thread,
+        so the connection is too; a forked process makes its own."""
+        own = self.__dict__.get("_own_connection")
+        if own is None or own[0] != os.getpid():
+            pool = self._get_connection_pool(write=False)
+            connection = pool.connection_class(**pool.connection_kwargs)
+            own = self._own_connection = (os.getpid(), connection)
+        connection = own[1]
+        connection.send_packed_command(
+            connection.pack_command("MGET", *keys), check_health=False
+        )
+        try:
+            return connection.read_response()
+        except ResponseError as error:
+            # Not an outage (say, a server still loading its data): a miss.
+            logger.warning("Cache read refused: %s", error)
+            return None
+
     add = _miss(lambda *a: False)(RedisCacheClient.add)
 
     @_miss(lambda key, default: default)
@@ -130,3 +156,18 @@ class FailOpenRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = FailOpenRedisCacheClient
+
+    def get_many_at_once(self, keys):
+        """What get_many(keys) returns, read in one MGET on a connection of
+        this thread's own (FailOpenRedisCacheClient.mget_at_once); nothing
+        when Redis is down."""
+        made = {self.make_key(key): key for key in keys}
+        values = self._cache.mget_at_once(list(made))
+        if not values:
+            return {}
+        loads = self._cache._serializer.loads
+        return {
+            made[key]: loads(value)
+            for key, value in zip(made, values, strict=True)
+            if value is not None
+        }
