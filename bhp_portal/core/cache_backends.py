@@ -87,6 +87,15 @@ class LocalCopies:
 _local = LocalCopies()
 
 
+def packed_mget(keys):
+    """MGET `keys` in Redis's protocol: what Connection.pack_command makes,
+    for a command of one shape, at a fifth of its cost."""
+    encoded = [key.encode() for key in keys]
+    parts = [b"*%d\r\n$4\r\nMGET\r\n" % (len(keys) + 1)]
+    parts.extend(b"$%d\r\n%s\r\n" % (len(key), key) for key in encoded)
+    return b"".join(parts)
+
+
 class FailOpenRedisCacheClient(RedisCacheClient):
     def get_client(self, key=None, *, write=False):
         """One redis-py client per connection pool, made once. Django builds a
@@ -113,9 +122,7 @@ class FailOpenRedisCacheClient(RedisCacheClient):
             connection = pool.connection_class(**pool.connection_kwargs)
             own = self._own_connection = (os.getpid(), connection)
         connection = own[1]
-        connection.send_packed_command(
-            connection.pack_command("MGET", *keys), check_health=False
-        )
+        connection.send_packed_command([packed_mget(keys)], check_health=False)
         try:
             return connection.read_response()
         except ResponseError as error:
