@@ -85,7 +85,7 @@ def main():
     bench.PORT = PORT
     bench.WORKERS = gunicorn_conf.workers
     env = flood_environment()
-    bench.prepare_database(env)
+    bench.prepare_database(env, articles=bench.ARTICLES)
     django = json.loads(
         bench.manage(env, "shell", "-c", SETTINGS, capture=True).splitlines()[-1]
     )
