@@ -114,7 +114,7 @@ lighthouse: install node_modules/.installed ## Lighthouse scores for a page of e
 soak: install ## 64 connections for 60 s against gunicorn: errors and worker memory
 	$(WITH_POSTGRES) scripts/soak.sh
 
-bench: install ## CPU per request of every page type against a bare view, under gunicorn (databases bhp_bench and bhp_bench_demo, Redis if up); writes var/bench.json
+bench: install ## CPU per request of every page type against a bare view, under gunicorn (databases bhp_bench and bhp_bench_demo, Redis if up; BENCH_REFERENCE=<bakerydemo checkout> measures it beside); writes var/bench.json
 	@mkdir -p var
 	$(PY) scripts/bench.py
 
