@@ -36,6 +36,8 @@ from bhp_portal.core.widgets import PageCheckboxes
 from partners.api_fields import nested_organisations
 from research.models import PersonPage
 
+from .pages import RelatedListsMixin
+
 EVENTS_PER_PAGE = 12
 # Events in a "Coming up" section (home page, theme pages).
 NEXT_EVENTS_COUNT = 3
@@ -211,7 +213,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         )
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(RoutablePageMixin, RelatedListsMixin, BasePage):
     event_type = models.CharField(
         max_length=20,
         choices=EventType.choices,
@@ -539,9 +541,6 @@ class EventPage(RoutablePageMixin, BasePage):
             f"{dateformat.format(end, day)} at {end:%H:%M}"
         )
 
-    def live_themes(self):
-        return live_and_public(self.themes).order_by("title")
-
     def get_speakers(self):
         """The speakers whose pages are live and public, in the editor's
         order, ready for a list of people. In a preview the rows are the
@@ -552,12 +551,8 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Read when first used: the template's cached fragments read none.
         context.update(
-            themes=SimpleLazyObject(lambda: list(self.live_themes())),
-            organisations=SimpleLazyObject(lambda: list(self.organisations.all())),
-            speakers=SimpleLazyObject(self.get_speakers),
-            index=self.get_parent().specific,
+            self.related_lists(), speakers=SimpleLazyObject(self.get_speakers)
         )
         return context
 

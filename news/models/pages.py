@@ -186,7 +186,24 @@ class NewsArticleQuerySet(PageQuerySet):
         return self.filter(pk__in=named.values("pk")).for_cards()
 
 
-class NewsArticlePage(HeroImageMixin, BasePage):
+class RelatedListsMixin:
+    """What an article and an event both list around their body: their live,
+    public themes (private ones stay unnamed), their partner organisations and
+    the index they belong to. The lists are read when first used, each in one
+    query, so the templates' cached fragments read none."""
+
+    def live_themes(self):
+        return live_and_public(self.themes).order_by("title")
+
+    def related_lists(self):
+        return {
+            "themes": SimpleLazyObject(lambda: list(self.live_themes())),
+            "organisations": SimpleLazyObject(lambda: list(self.organisations.all())),
+            "index": self.get_parent().specific,
+        }
+
+
+class NewsArticlePage(RelatedListsMixin, HeroImageMixin, BasePage):
     date = models.DateField(
         default=timezone.localdate,
         help_text="Publication date shown on the article and used to order news.",
@@ -324,23 +341,17 @@ class NewsArticlePage(HeroImageMixin, BasePage):
             self.hero_image.default_alt_text if self.hero_image else ""
         )
 
-    def live_themes(self):
-        return live_and_public(self.themes).order_by("title")
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Lists, each from one query when first read: the body, the "Related"
-        # box's test and the head's metadata all read them; the template's
-        # cached fragments read none. Private themes stay unnamed.
+        # The body, the "Related" box's test and the head's metadata all read
+        # these; like the related lists, each is one query when first read.
         context.update(
-            themes=SimpleLazyObject(lambda: list(self.live_themes())),
-            organisations=SimpleLazyObject(lambda: list(self.organisations.all())),
+            self.related_lists(),
             authors=SimpleLazyObject(
                 lambda: list(self.authors.select_related("person"))
             ),
             tags=SimpleLazyObject(lambda: list(self.tags.all())),
             press_contacts=SimpleLazyObject(self.get_press_contacts),
-            index=self.get_parent().specific,
         )
         return context
 
