@@ -9,8 +9,11 @@ create renditions one after another.
 
 from functools import cache
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch
+from django.db.models.functions import JSONObject
+from django.db.models.query import ModelIterable
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
@@ -80,18 +83,48 @@ def image_fields(model):
     ]
 
 
+# The rendition columns a template reads, and Wagtail's lookup of an
+# existing rendition (find_existing_renditions) compares.
+RENDITION_COLUMNS = ("id", "filter_spec", "file", "width", "height", "focal_point_key")
+
+
+class ImagesWithRenditions(ModelIterable):
+    """Images as their model's iterable makes them, each with the renditions
+    read in its own row (with_renditions) as Wagtail's prefetched ones."""
+
+    def __iter__(self):
+        rendition_model = self.queryset.model.get_rendition_model()
+        for image in super().__iter__():
+            image.prefetched_renditions = [
+                rendition_model(image=image, **row) for row in image.own_renditions
+            ]
+            yield image
+
+
+def with_renditions(images, specs):
+    """`images` (a queryset) with their renditions of `specs` read in the
+    same query, one JSON array per image: Wagtail's prefetch_renditions()
+    costs a second query for them."""
+    rendition_model = images.model.get_rendition_model()
+    renditions = rendition_model.objects.filter(
+        image=OuterRef("pk"), filter_spec__in=specs
+    ).values(row=JSONObject(**{name: name for name in RENDITION_COLUMNS}))
+    images = images.annotate(own_renditions=ArraySubquery(renditions))
+    images._iterable_class = ImagesWithRenditions
+    return images
+
+
 def prefetch_card_images(lookup="listing_image"):
     """A Prefetch of one of the images a card may show (a page type's
-    `card_image_fields`) and its renditions, for card listings."""
+    `card_image_fields`) with its card renditions: one query."""
     return Prefetch(
-        lookup,
-        queryset=get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS),
+        lookup, queryset=with_renditions(get_image_model().objects, CARD_RENDITIONS)
     )
 
 
 def with_card_images(pages):
     """`pages` of any mix of page types with every image their cards may show
-    (`card_image_fields`) and its card renditions loaded, in two queries
+    (`card_image_fields`) and its card renditions loaded, in one query
     (prefetch_card_images needs one model)."""
     pages = list(pages)
     fields = [
@@ -102,10 +135,9 @@ def with_card_images(pages):
     ]
     image_ids = {getattr(page, f"{name}_id") for page, name in fields}
     images = (
-        get_image_model()
-        .objects.filter(pk__in=image_ids)
-        .prefetch_renditions(*CARD_RENDITIONS)
-        .in_bulk()
+        with_renditions(
+            get_image_model().objects.filter(pk__in=image_ids), CARD_RENDITIONS
+        ).in_bulk()
         if image_ids
         else {}
     )

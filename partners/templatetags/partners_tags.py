@@ -8,7 +8,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from bhp_portal.core import seo
-from bhp_portal.core.images import filter_specs
+from bhp_portal.core.images import filter_specs, with_renditions
 from bhp_portal.core.visibility import live_and_public
 
 from ..maps import uk_map as build_uk_map
@@ -19,7 +19,7 @@ register = template.Library()
 
 
 def live_partner_pages():
-    logos = get_image_model().objects.prefetch_renditions(*filter_specs("logo"))
+    logos = with_renditions(get_image_model().objects, filter_specs("logo"))
     return (
         live_and_public(PartnerPage.objects)
         .defer_streamfields()
