@@ -5,6 +5,7 @@ from django import forms
 from django.db.models import Q
 from wagtail.search.utils import normalise_query_string
 
+from bhp_portal.core.cache import until_next_change
 from bhp_portal.core.listings import FilterForm
 from bhp_portal.core.search import MAX_QUERY_LENGTH
 from bhp_portal.core.visibility import live_and_public
@@ -63,10 +64,15 @@ class PeopleFilterForm(FilterForm):
         error_messages={"invalid_choice": "There is no role “%(value)s”."},
     )
 
-    def __init__(self, data, *, index):
+    def __init__(self, data, *, index, generation):
         super().__init__(data)
         self.index = index
-        choices = filter_choices(index.people())
+        # The same for every visitor until something is published.
+        choices = until_next_change(
+            generation,
+            f"people-filters:{index.pk}",
+            lambda: filter_choices(index.people()),
+        )
         self.fields["theme"].choices = [("", "All themes"), *choices["theme"]]
         self.fields["organisation"].choices = [
             ("", "All organisations"),

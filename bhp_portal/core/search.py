@@ -22,7 +22,11 @@ from django.db import connections
 from django.db.models.sql import Query as SQLQuery
 from django.utils import timezone
 from modelsearch.backends.database.postgres.weights import get_sql_weights
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import (
+    Query,
+    QueryDailyHits,
+    SearchPromotion,
+)
 from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
@@ -110,12 +114,23 @@ def search_pages(query, type_slug=None, exclude_ids=()):
     database orders and paginates the results: searching each type apart and
     merging would lose the relevance order.
     """
+    return RankedSearch(query, _searched_pages(type_slug, exclude_ids))
+
+
+def search_hits(query, type_slug=None, exclude_ids=()):
+    """search_pages() whose slices are lists of SearchHit: page ids at once,
+    the pages themselves only if a result is not already in the shared
+    cache (the results page keeps each result as a fragment)."""
+    return RankedSearch(query, _searched_pages(type_slug, exclude_ids), load=_lazy_hits)
+
+
+def _searched_pages(type_slug, exclude_ids):
     pages = Page.objects.live().public()
     if type_slug:
         pages = pages.filter(content_type__in=content_types_for(type_slug))
     if exclude_ids:
         pages = pages.exclude(pk__in=exclude_ids)
-    return RankedSearch(query, pages)
+    return pages
 
 
 class RankedSearch:
@@ -143,9 +158,11 @@ class RankedSearch:
     Wagtail's own search ranks it.
     """
 
-    def __init__(self, query, pages):
+    def __init__(self, query, pages, load=None):
         self.query = query
         self.pages = pages.order_by()
+        # What a slice's (page id, content type id) rows become.
+        self._load = load or _specific_pages
         self._count = None
 
     def count(self):
@@ -179,7 +196,7 @@ class RankedSearch:
         sql, params = self._sql(start=start, stop=key.stop)
         if sql is None:
             return []
-        return _specific_pages(self._fetch(sql, params))
+        return self._load(self._fetch(sql, params))
 
     def _fetch(self, sql, params):
         with connections[self.pages.db].cursor() as cursor:
@@ -332,6 +349,48 @@ def _specific_pages(rows):
     return [found[page_id] for page_id, _ in rows if page_id in found]
 
 
+@dataclass(frozen=True)
+class SearchHit:
+    """One result: its page id; its specific page, kind of result and trail
+    read, together with those of every hit of the same slice, at first use."""
+
+    page_id: int
+    _slice: "_HitSlice"
+
+    @property
+    def page(self):
+        return self._slice.pages().get(self.page_id)
+
+    @property
+    def type(self):
+        return result_type_of(self.page)
+
+    @property
+    def trail(self):
+        return self._slice.trails().get(self.page_id, [])
+
+
+class _HitSlice:
+    def __init__(self, rows):
+        self.rows = rows
+        self._pages = self._trails = None
+
+    def pages(self):
+        if self._pages is None:
+            self._pages = {page.pk: page for page in _specific_pages(self.rows)}
+        return self._pages
+
+    def trails(self):
+        if self._trails is None:
+            self._trails = trails(self.pages().values())
+        return self._trails
+
+
+def _lazy_hits(rows):
+    hit_slice = _HitSlice(rows)
+    return [SearchHit(page_id, hit_slice) for page_id, _ in rows]
+
+
 def trails(pages):
     """Each page's ancestors below the home page (the sections it sits in),
     top first, by page id: one query for the whole list, whatever its length.
@@ -403,12 +462,33 @@ def record_search(query):
     """Count the search in the editors' Reports > Search terms. Terms already
     there are always counted; new ones only up to NEW_SEARCH_TERMS_PER_DAY,
     so a flood of made-up searches cannot grow the table without end."""
-    term = Query.objects.filter(query_string=normalise_query_string(query)).first()
-    if term is None:
-        if not new_search_term_allowed():
-            return
-        term = Query.get(query)
-    term.add_hit()
+    if _count_known_term(normalise_query_string(query)):
+        return
+    if new_search_term_allowed():
+        Query.get(query).add_hit()
+
+
+# Wagtail's Query.add_hit() in one statement for a known term (a search's
+# most common case), instead of a lookup, a get_or_create and an update;
+# QueryDailyHits is unique on (query, date), so concurrent searches each add one.
+COUNT_KNOWN_TERM_SQL = """
+INSERT INTO {hits} (query_id, date, hits)
+SELECT id, %s, 1 FROM {terms} WHERE query_string = %s
+ON CONFLICT (query_id, date) DO UPDATE SET hits = {hits}.hits + 1
+"""
+
+
+def _count_known_term(query_string):
+    """Adds today's hit to a term already recorded; False if it is not."""
+    connection = connections[Query.objects.db]
+    quote = connection.ops.quote_name
+    sql = COUNT_KNOWN_TERM_SQL.format(
+        hits=quote(QueryDailyHits._meta.db_table), terms=quote(Query._meta.db_table)
+    )
+    with connection.cursor() as cursor:
+        # The date as add_hit() takes it, so both paths count the same day.
+        cursor.execute(sql, [timezone.now().date(), query_string])
+        return cursor.rowcount == 1
 
 
 def new_search_term_allowed():

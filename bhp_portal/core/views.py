@@ -141,7 +141,7 @@ def _results(request, query, type_slug):
     # Promotions stand above the results of an unfiltered search, and are then
     # left out of the results on every page so no page repeats them.
     promotions = [] if type_slug else site_search.promotions_for(query)
-    results = site_search.search_pages(
+    results = site_search.search_hits(
         query,
         type_slug=type_slug,
         exclude_ids=[item.page.pk for item in promotions if item.page],
@@ -158,13 +158,9 @@ def _results(request, query, type_slug):
     except (DatabaseError, ValueError):
         return {"search_failed": True}
     params = {"q": query, **({"type": type_slug} if type_slug else {})}
-    trails = site_search.trails(page_obj.object_list)
     return {
         "page_obj": page_obj,
-        "results": [
-            (page, site_search.result_type_of(page), trails[page.pk])
-            for page in page_obj.object_list
-        ],
+        "results": page_obj.object_list,
         "promotions": promotions if page_obj.number == 1 else [],
         "pagination_query": urlencode(params),
     }

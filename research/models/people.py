@@ -31,7 +31,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from bhp_portal.core.api_fields import page_links
-from bhp_portal.core.images import filter_specs
+from bhp_portal.core.cache import request_generation
+from bhp_portal.core.images import filter_specs, with_renditions
 from bhp_portal.core.listings import filtered_page
 from bhp_portal.core.models import BasePage, optional_image, optional_link
 from bhp_portal.core.search import SearchResultType
@@ -89,8 +90,8 @@ class PersonQuerySet(PageQuerySet):
             .prefetch_related(
                 Prefetch(
                     "photo",
-                    queryset=get_image_model().objects.prefetch_renditions(
-                        *filter_specs("portrait")
+                    queryset=with_renditions(
+                        get_image_model().objects, filter_specs("portrait")
                     ),
                 ),
                 Prefetch(
@@ -130,9 +131,13 @@ class PeopleIndexPage(BasePage):
         from ..forms import PeopleFilterForm
 
         context = super().get_context(request, *args, **kwargs)
-        form = PeopleFilterForm(request.GET, index=self)
+        form = PeopleFilterForm(
+            request.GET, index=self, generation=request_generation(request)
+        )
         people = form.filter(self.people()) if form.is_valid() else []
-        context.update(filtered_page(request, form, people, PEOPLE_PER_PAGE))
+        context.update(
+            filtered_page(request, form, people, PEOPLE_PER_PAGE, f"people:{self.pk}")
+        )
         context["people"] = context["page_obj"].object_list
         return context
 

@@ -5,6 +5,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -516,6 +517,22 @@ class StudyPage(BasePage):
         from ..interest import interest_context
 
         context = super().get_context(request, *args, **kwargs)
+        # Read only by the template's fragments, so only when one is not kept.
+        source = SimpleLazyObject(self._with_lists)
+        lists = {
+            "conditions": lambda: list(source.conditions.all()),
+            "partners_list": lambda: list(source.partners.all()),
+            "hospitals": lambda: list(source.sites.all()),
+            "themes": lambda: list(self.live_themes()),
+            "json_ld": lambda: self.json_ld(request, source),
+        }
+        context.update({name: SimpleLazyObject(build) for name, build in lists.items()})
+        context.update(interest_context(self, request, kwargs.get("interest_form")))
+        return context
+
+    def _with_lists(self):
+        """This study with its conditions, partners and sites read in one go;
+        a page not yet saved (a new page's preview) has its own in memory."""
         organisations = models.Prefetch(
             "partners", queryset=self.partners.model.objects.order_by("name")
         )
@@ -526,16 +543,7 @@ class StudyPage(BasePage):
             if self.pk
             else None
         )
-        source = page or self
-        context.update(
-            conditions=list(source.conditions.all()),
-            partners_list=list(source.partners.all()),
-            hospitals=list(source.sites.all()),
-            themes=list(self.live_themes()),
-            json_ld=self.json_ld(request, source),
-        )
-        context.update(interest_context(self, request, kwargs.get("interest_form")))
-        return context
+        return page or self
 
     def serve(self, request, *args, **kwargs):
         from ..interest import handle_interest

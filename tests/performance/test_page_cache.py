@@ -26,7 +26,11 @@ from bhp_portal.core.models import (
 from news.factories import NewsArticlePageFactory
 from news.models import NewsArticlePage
 from news.models.pages import ARTICLES_PER_PAGE
-from research.factories import ResearchThemePageFactory
+from research.factories import (
+    PersonPageFactory,
+    ResearchThemePageFactory,
+    StudyPageFactory,
+)
 from tests.utils import PROXY_HEADERS, QUERY_BUDGET, ProxyClient, soup
 
 pytestmark = pytest.mark.django_db
@@ -338,6 +342,41 @@ def test_listing_sections_are_kept_until_the_next_publish(client, listing):
     )
     article.save_revision().publish()
     assert "A new screening study opens" in client.get(url).content.decode()
+
+
+def _kept_search(client):
+    article = NewsArticlePageFactory(title="Quokka survey")
+    # Kept per result, not per search: another search showing it reuses it.
+    return article, "/search/?q=quokka", "/search/?q=quokka+survey"
+
+
+def _kept_people(client):
+    person = PersonPageFactory(title="Ada Quokka")
+    return person, "/people/", "/people/"
+
+
+def _kept_study(client):
+    study = StudyPageFactory(title="Quokka study", sponsor="A sponsor")
+    return study, study.url, study.url
+
+
+@override_settings(PAGE_CACHE_SECONDS=0)
+@pytest.mark.parametrize(
+    "make, table",
+    [
+        (_kept_search, "news_newsarticlepage"),
+        (_kept_people, "research_personpage"),
+        (_kept_study, "research_condition"),
+    ],
+    ids=["search results", "people directory", "study"],
+)
+def test_more_sections_are_kept_until_the_next_publish(client, make, table):
+    page, first_url, second_url = make(client)
+    assert "Quokka" in client.get(first_url).content.decode()
+    assert table not in queries_for(client, second_url)
+    page.title = "Quokka renamed"
+    page.save_revision().publish()
+    assert "Quokka renamed" in client.get(first_url).content.decode()
 
 
 def pagination_links(client, url):

@@ -271,3 +271,11 @@ def test_new_search_terms_are_recorded_up_to_a_daily_cap(client, monkeypatch):
     assert recorded == {"okapi", "made-up term 0", "made-up term 1"}
     # A term already known is still counted after the cap.
     assert Query.objects.get(query_string="okapi").hits == 2
+
+
+@pytest.mark.django_db
+def test_a_known_search_term_is_counted_in_one_statement(django_assert_num_queries):
+    site_search.record_search("okapi")  # a new term: Wagtail's own add_hit()
+    with django_assert_num_queries(1):
+        site_search.record_search("Okapi ")
+    assert Query.objects.get(query_string="okapi").hits == 2
