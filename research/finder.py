@@ -9,7 +9,7 @@ from bhp_portal.core.cache import (
     request_generation,
     until_next_change,
 )
-from bhp_portal.core.images import prefetch_card_images
+from bhp_portal.core.images import with_card_images_joined
 from bhp_portal.core.listings import FilterForm, filtered_page
 from bhp_portal.core.visibility import live_and_public
 from bhp_portal.core.widgets import QuickSelect
@@ -169,7 +169,7 @@ def finder_context(index, request):
         if form.is_valid()
         else StudyPage.objects.none()
     )
-    studies = studies.prefetch_related("conditions", prefetch_card_images())
+    studies = with_card_images_joined(studies.prefetch_related("conditions"))
     context = filtered_page(
         request, form, studies, STUDIES_PER_PAGE, f"studies:{index.pk}"
     )

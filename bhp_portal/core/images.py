@@ -11,7 +11,7 @@ from functools import cache
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import transaction
-from django.db.models import OuterRef, Prefetch
+from django.db.models import OuterRef
 from django.db.models.functions import JSONObject
 from django.db.models.query import ModelIterable
 from wagtail.images import get_image_model
@@ -88,44 +88,73 @@ def image_fields(model):
 RENDITION_COLUMNS = ("id", "filter_spec", "file", "width", "height", "focal_point_key")
 
 
+def _renditions_column(image_ref, specs):
+    """The renditions of `specs` of the image `image_ref` names (an OuterRef
+    to its id), as one JSON array in the outer query's row."""
+    rendition_model = get_image_model().get_rendition_model()
+    renditions = rendition_model.objects.filter(
+        image=image_ref, filter_spec__in=specs
+    ).values(row=JSONObject(**{name: name for name in RENDITION_COLUMNS}))
+    return ArraySubquery(renditions)
+
+
+def _give_renditions(image, rows):
+    """Renditions read as JSON rows become Wagtail's prefetched ones, so
+    get_rendition() finds them without a query."""
+    if image is not None:
+        rendition_model = image.get_rendition_model()
+        image.prefetched_renditions = [
+            rendition_model(image=image, **row) for row in rows
+        ]
+
+
 class ImagesWithRenditions(ModelIterable):
-    """Images as their model's iterable makes them, each with the renditions
-    read in its own row (with_renditions) as Wagtail's prefetched ones."""
+    """Images, each with the renditions read in its own row (with_renditions)."""
 
     def __iter__(self):
-        rendition_model = self.queryset.model.get_rendition_model()
         for image in super().__iter__():
-            image.prefetched_renditions = [
-                rendition_model(image=image, **row) for row in image.own_renditions
-            ]
+            _give_renditions(image, image.own_renditions)
             yield image
 
 
 def with_renditions(images, specs):
     """`images` (a queryset) with their renditions of `specs` read in the
-    same query, one JSON array per image: Wagtail's prefetch_renditions()
-    costs a second query for them."""
-    rendition_model = images.model.get_rendition_model()
-    renditions = rendition_model.objects.filter(
-        image=OuterRef("pk"), filter_spec__in=specs
-    ).values(row=JSONObject(**{name: name for name in RENDITION_COLUMNS}))
-    images = images.annotate(own_renditions=ArraySubquery(renditions))
+    same query: Wagtail's prefetch_renditions() costs a second query."""
+    images = images.annotate(own_renditions=_renditions_column(OuterRef("pk"), specs))
     images._iterable_class = ImagesWithRenditions
     return images
 
 
-def prefetch_card_images(lookup="listing_image"):
-    """A Prefetch of one of the images a card may show (a page type's
-    `card_image_fields`) with its card renditions: one query."""
-    return Prefetch(
-        lookup, queryset=with_renditions(get_image_model().objects, CARD_RENDITIONS)
+class PagesWithCardImages(ModelIterable):
+    """Pages, each card image (with_card_images_joined) with its renditions."""
+
+    def __iter__(self):
+        for page in super().__iter__():
+            for name in page.card_image_fields:
+                _give_renditions(getattr(page, name), getattr(page, f"{name}_cards"))
+            yield page
+
+
+def with_card_images_joined(pages):
+    """`pages` (a queryset of one page type) with the images their cards may
+    show (`card_image_fields`) and those images' card renditions read in the
+    pages' own query: a card list costs the same queries with images or
+    without."""
+    fields = pages.model.card_image_fields
+    pages = pages.select_related(*fields).annotate(
+        **{
+            f"{name}_cards": _renditions_column(OuterRef(name), CARD_RENDITIONS)
+            for name in fields
+        }
     )
+    pages._iterable_class = PagesWithCardImages
+    return pages
 
 
 def with_card_images(pages):
     """`pages` of any mix of page types with every image their cards may show
     (`card_image_fields`) and its card renditions loaded, in one query
-    (prefetch_card_images needs one model)."""
+    (with_card_images_joined needs one model)."""
     pages = list(pages)
     fields = [
         (page, name)

@@ -27,7 +27,7 @@ from wagtail.search import index
 from bhp_portal.core.api_fields import page_links
 from bhp_portal.core.blocks import BodyBlock
 from bhp_portal.core.cache import request_generation
-from bhp_portal.core.images import prefetch_card_images
+from bhp_portal.core.images import with_card_images_joined
 from bhp_portal.core.listings import filtered_page
 from bhp_portal.core.models import BasePage
 from bhp_portal.core.search import SearchResultType
@@ -78,11 +78,7 @@ class EventQuerySet(PageQuerySet):
     `events.upcoming()`) without importing news."""
 
     def for_cards(self):
-        return (
-            live_and_public(self)
-            .defer_streamfields()
-            .prefetch_related(prefetch_card_images())
-        )
+        return with_card_images_joined(live_and_public(self).defer_streamfields())
 
     def upcoming(self, now=None):
         """Events not yet over, soonest first."""

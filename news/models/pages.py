@@ -27,7 +27,7 @@ from wagtail.search import index
 from bhp_portal.core.api_fields import card_rendition, page_links
 from bhp_portal.core.blocks import BodyBlock
 from bhp_portal.core.cache import request_generation
-from bhp_portal.core.images import prefetch_card_images
+from bhp_portal.core.images import with_card_images_joined
 from bhp_portal.core.listings import filtered_page
 from bhp_portal.core.models import BasePage, HeroImageMixin, optional_link
 from bhp_portal.core.search import SearchResultType
@@ -162,10 +162,9 @@ class NewsArticleQuerySet(PageQuerySet):
     def for_cards(self):
         """Live, public articles, newest first, with the images their cards
         show."""
-        return (
+        return with_card_images_joined(
             live_and_public(self)
             .defer_streamfields()
-            .prefetch_related(*map(prefetch_card_images, self.model.card_image_fields))
             .order_by("-date", "-first_published_at", "-pk")
         )
 

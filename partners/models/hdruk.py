@@ -20,7 +20,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from bhp_portal.core.blocks import BodyBlock
-from bhp_portal.core.images import prefetch_card_images
+from bhp_portal.core.images import with_card_images_joined
 from bhp_portal.core.models import BasePage, optional_link
 from bhp_portal.core.search import SearchResultType
 from bhp_portal.core.visibility import live_and_public
@@ -88,9 +88,11 @@ class HDRUKIndexPage(AnnouncementMixin, BasePage):
 
     def get_sites(self):
         return list(
-            live_and_public(HDRUKSitePage.objects.child_of(self))
-            .defer_streamfields()
-            .prefetch_related(prefetch_card_images())
+            with_card_images_joined(
+                live_and_public(
+                    HDRUKSitePage.objects.child_of(self)
+                ).defer_streamfields()
+            )
         )
 
 

@@ -11,7 +11,7 @@ from wagtail.search import index
 
 from bhp_portal.core.api_fields import key_facts
 from bhp_portal.core.blocks import BodyBlock
-from bhp_portal.core.images import prefetch_card_images
+from bhp_portal.core.images import with_card_images_joined
 from bhp_portal.core.models import BasePage, KeyFactLink, KeyFactsMixin
 from bhp_portal.core.search import SearchResultType
 from bhp_portal.core.visibility import live_and_public
@@ -45,11 +45,10 @@ class PartnerIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        partners = (
+        partners = with_card_images_joined(
             live_and_public(PartnerPage.objects.child_of(self))
             .defer_streamfields()
             .select_related("organisation")
-            .prefetch_related(prefetch_card_images())
         )
         # Read when first used: the template's cached fragment reads none.
         context["partner_groups"] = SimpleLazyObject(

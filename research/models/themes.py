@@ -12,7 +12,7 @@ from wagtail.search import index
 
 from bhp_portal.core.api_fields import card_rendition, key_facts, page_links
 from bhp_portal.core.blocks import BodyBlock
-from bhp_portal.core.images import prefetch_card_images
+from bhp_portal.core.images import with_card_images_joined
 from bhp_portal.core.models import (
     BasePage,
     HeroImageMixin,
@@ -40,10 +40,10 @@ class ResearchIndexPage(BasePage):
         # Tree order, which editors set by reordering the themes in the admin;
         # built when first read, so the template's cached fragment reads none.
         context["themes"] = SimpleLazyObject(
-            lambda: (
-                live_and_public(ResearchThemePage.objects.child_of(self))
-                .defer_streamfields()
-                .prefetch_related(prefetch_card_images())
+            lambda: with_card_images_joined(
+                live_and_public(
+                    ResearchThemePage.objects.child_of(self)
+                ).defer_streamfields()
             )
         )
         return context
@@ -180,13 +180,12 @@ class ResearchThemePage(KeyFactsMixin, HeroImageMixin, BasePage):
         link_order = ResearchThemeRelatedTheme.objects.filter(
             page=self, theme=OuterRef("pk")
         ).values("sort_order")[:1]
-        return (
+        return with_card_images_joined(
             live_and_public(ResearchThemePage.objects)
             .annotate(link_order=Subquery(link_order))
             .filter(link_order__isnull=False)
             .order_by("link_order")
             .defer_streamfields()
-            .prefetch_related(prefetch_card_images())
         )
 
 

@@ -9,6 +9,7 @@ from bhp_portal.core.factories import ImageFactory, StandardPageFactory
 from bhp_portal.core.images import filter_specs
 from news.models import NewsArticlePage
 from research.factories import ResearchThemePageFactory
+from research.models import ResearchThemePage
 from tests.utils import QUERY_BUDGET, cold_query_count, generate_bench_articles
 
 pytestmark = pytest.mark.django_db
@@ -107,6 +108,19 @@ def test_theme_costs_the_same_with_2_or_50_news_articles(client):
     few = warm_count(client, theme.url)
     theme.news_articles.set(articles)
     assert warm_count(client, theme.url) == few <= BUDGET
+
+
+@pytest.mark.parametrize("page", ["theme", "news index", "home"])
+def test_demo_content_and_generated_articles_cost_the_same(client, page):
+    """As `make bench` compares them: the demo content, whose newest
+    articles have no card image, and then generated articles (each with
+    one) listed among them. A card list costs the same with or without
+    images."""
+    first_theme = ResearchThemePage.objects.live().order_by("path").first()
+    url = {"theme": first_theme.url, "news index": "/news/", "home": "/"}[page]
+    demo = warm_count(client, url)
+    generate_bench_articles(60)
+    assert warm_count(client, url) == demo <= BUDGET
 
 
 def test_search_costs_the_same_for_few_or_many_results(client):
