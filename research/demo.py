@@ -511,6 +511,10 @@ def link_related_themes(created, theme_data):
             ResearchThemeRelatedTheme(theme=created[other], sort_order=i)
             for i, other in enumerate(related)
         ]
+        # Saved first, so the revision names the rows by id and publishing
+        # keeps them: rows it replaced would leave the reference index's
+        # queued updates looking for rows that no longer exist.
+        page.save()
         page.save_revision().publish()
 
 

@@ -142,3 +142,31 @@ def test_theme_names_its_lead_contact_and_links_its_units(client):
     assert "Professor Ada Example" in contacts.select_one(".contact__name").get_text()
     units = html.select_one('section[aria-labelledby="units-heading"]')
     assert units.select_one(f'a[href="{site.url}"]').get_text() == site.title
+
+
+def test_demo_related_themes_keep_their_rows_when_published_again():
+    """The demo loader links related themes, publishes them, and later
+    publishes the same pages again. The links it held in memory had no ids,
+    so the second publish replaced their rows, and the reference-index
+    updates queued for the first rows failed in the worker (DoesNotExist)."""
+    from django.db.models.signals import post_delete
+
+    from research.demo import link_related_themes
+
+    first, second = ResearchThemePageFactory(), ResearchThemePageFactory()
+    deleted = []
+
+    def record(instance, **kwargs):
+        deleted.append(instance.pk)
+
+    post_delete.connect(record, sender=ResearchThemeRelatedTheme)
+    try:
+        link_related_themes({"a": first, "b": second}, [("a", ["b"]), ("b", ["a"])])
+        first.save_revision().publish()
+    finally:
+        post_delete.disconnect(record, sender=ResearchThemeRelatedTheme)
+    assert deleted == []
+    links = ResearchThemeRelatedTheme.objects.filter(
+        page__in=[first, second]
+    ).values_list("page_id", "theme_id")
+    assert set(links) == {(first.pk, second.pk), (second.pk, first.pk)}
