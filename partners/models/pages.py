@@ -126,24 +126,28 @@ class PartnerPage(KeyFactsMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        organisation = Organisation.objects.select_related("parent").get(
-            pk=self.organisation_id
+        # All read only by the template's fragments, so only when one is not
+        # kept: a kept page runs none of these queries.
+        organisation = SimpleLazyObject(
+            lambda: Organisation.objects.select_related("parent").get(
+                pk=self.organisation_id
+            )
         )
-        context.update(
-            organisation=organisation,
-            json_ld=organisation.json_ld(
+        lists = {
+            "json_ld": lambda: organisation.json_ld(
                 member_of=[site_organisation_ld(self, request)]
             ),
-            # Lazy, so a cached fragment of the template runs no query for them.
-            related_themes=self.get_related_themes(organisation),
+            "related_themes": lambda: self.get_related_themes(organisation),
             # news.NewsArticlePage.organisations points at the organisation;
             # following it keeps partners from importing news.
-            latest_news=organisation.news_articles.newest(),
+            "latest_news": lambda: organisation.news_articles.newest(),
             # research.PersonPage and its roles point at the organisation.
-            people=organisation.people.model.objects.connected_to(
+            "people": lambda: organisation.people.model.objects.connected_to(
                 organisation
             ).for_listing(),
-        )
+        }
+        context.update({name: SimpleLazyObject(build) for name, build in lists.items()})
+        context["organisation"] = organisation
         return context
 
     @staticmethod

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from rest_framework import serializers
 from wagtail.admin.panels import (
@@ -283,19 +284,30 @@ class PersonPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        roles = list(self.roles.select_related("organisation__parent"))
+        # Read only by the template's fragments (kept for the day: a role
+        # may end today), so only when one is not kept.
+        roles = SimpleLazyObject(
+            lambda: list(self.roles.select_related("organisation__parent"))
+        )
+        current_roles = SimpleLazyObject(
+            lambda: [role for role in roles if role.is_current]
+        )
         context.update(
             roles=roles,
-            current_roles=[role for role in roles if role.is_current],
-            past_roles=[role for role in roles if not role.is_current],
-            themes=list(self.live_themes()),
+            current_roles=current_roles,
+            past_roles=SimpleLazyObject(
+                lambda: [role for role in roles if not role.is_current]
+            ),
+            themes=SimpleLazyObject(lambda: list(self.live_themes())),
             # news.NewsArticleAuthor.person and news.PressContact.person point
             # here; the events app adds its speakers the same way.
             news=self.appearances("news_authorships"),
             # news.EventSpeaker.person: the events they speak at.
             events=self.appearances("event_speakers"),
         )
-        context["json_ld"] = self.json_ld(request, context["current_roles"])
+        context["json_ld"] = SimpleLazyObject(
+            lambda: self.json_ld(request, current_roles)
+        )
         return context
 
     def live_themes(self):

@@ -26,6 +26,7 @@ from bhp_portal.core.models import (
 from news.factories import NewsArticlePageFactory
 from news.models import NewsArticlePage
 from news.models.pages import ARTICLES_PER_PAGE
+from partners.factories import PartnerPageFactory
 from research.factories import (
     PersonPageFactory,
     ResearchThemePageFactory,
@@ -360,6 +361,16 @@ def _kept_study(client):
     return study, study.url, study.url
 
 
+def _kept_person(client):
+    person = PersonPageFactory(title="Grace Quokka")
+    return person, person.url, person.url
+
+
+def _kept_partner(client):
+    partner = PartnerPageFactory(title="Quokka Health Trust")
+    return partner, partner.url, partner.url
+
+
 @override_settings(PAGE_CACHE_SECONDS=0)
 @pytest.mark.parametrize(
     "make, table",
@@ -367,8 +378,10 @@ def _kept_study(client):
         (_kept_search, "news_newsarticlepage"),
         (_kept_people, "research_personpage"),
         (_kept_study, "research_condition"),
+        (_kept_person, "research_personrole"),
+        (_kept_partner, "partners_organisation"),
     ],
-    ids=["search results", "people directory", "study"],
+    ids=["search results", "people directory", "study", "person", "partner"],
 )
 def test_more_sections_are_kept_until_the_next_publish(client, make, table):
     page, first_url, second_url = make(client)
