@@ -208,14 +208,17 @@ class HDRUKSitePage(AnnouncementMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        members = list(
-            self.members.select_related(
-                "organisation__parent", "organisation__partner_page"
+        # Read only by the template's fragments, so only when one is not kept.
+        members = SimpleLazyObject(
+            lambda: list(
+                self.members.select_related(
+                    "organisation__parent", "organisation__partner_page"
+                )
             )
         )
         context["members"] = members
-        context["json_ld"] = self.json_ld(
-            [member.organisation for member in members], request
+        context["json_ld"] = SimpleLazyObject(
+            lambda: self.json_ld([member.organisation for member in members], request)
         )
         return context
 

@@ -301,9 +301,9 @@ class PersonPage(BasePage):
             themes=SimpleLazyObject(lambda: list(self.live_themes())),
             # news.NewsArticleAuthor.person and news.PressContact.person point
             # here; the events app adds its speakers the same way.
-            news=self.appearances("news_authorships"),
+            news=SimpleLazyObject(lambda: self.appearances("news_authorships")),
             # news.EventSpeaker.person: the events they speak at.
-            events=self.appearances("event_speakers"),
+            events=SimpleLazyObject(lambda: self.appearances("event_speakers")),
         )
         context["json_ld"] = SimpleLazyObject(
             lambda: self.json_ld(request, current_roles)

@@ -19,6 +19,7 @@ from bhp_portal.core.cache import get_generation
 from bhp_portal.core.factories import StandardPageFactory
 from bhp_portal.core.middleware import FloodGuardMiddleware, PageCacheMiddleware
 from bhp_portal.core.models import (
+    ContactFormPage,
     HomePage,
     HomePageFeaturedPage,
     SiteSettings,
@@ -26,7 +27,7 @@ from bhp_portal.core.models import (
 from news.factories import NewsArticlePageFactory
 from news.models import NewsArticlePage
 from news.models.pages import ARTICLES_PER_PAGE
-from partners.factories import PartnerPageFactory
+from partners.factories import HDRUKSitePageFactory, PartnerPageFactory
 from research.factories import (
     PersonPageFactory,
     ResearchThemePageFactory,
@@ -371,6 +372,18 @@ def _kept_partner(client):
     return partner, partner.url, partner.url
 
 
+def _kept_contact_form(client):
+    page = ContactFormPage.objects.get()
+    page.title = "Quokka enquiries"
+    page.save_revision().publish()
+    return page, page.url, page.url
+
+
+def _kept_hdruk_site(client):
+    site = HDRUKSitePageFactory(region="Quokka")
+    return site, site.url, site.url
+
+
 @override_settings(PAGE_CACHE_SECONDS=0)
 @pytest.mark.parametrize(
     "make, table",
@@ -380,8 +393,18 @@ def _kept_partner(client):
         (_kept_study, "research_condition"),
         (_kept_person, "research_personrole"),
         (_kept_partner, "partners_organisation"),
+        (_kept_hdruk_site, "partners_hdruksitemember"),
+        (_kept_contact_form, "core_contactformfield"),
     ],
-    ids=["search results", "people directory", "study", "person", "partner"],
+    ids=[
+        "search results",
+        "people directory",
+        "study",
+        "person",
+        "partner",
+        "HDR UK site",
+        "contact form's fields",
+    ],
 )
 def test_more_sections_are_kept_until_the_next_publish(client, make, table):
     page, first_url, second_url = make(client)
@@ -439,3 +462,13 @@ def test_a_hit_runs_no_other_middleware_and_a_cached_search_is_counted(client):
         assert (security.call_count, flood_guard.call_count) == (0, 0)
         assert client.get("/search/?q=cancer")["X-Cache"] == "HIT"
         assert (security.call_count, flood_guard.call_count) == (1, 1)
+
+
+@override_settings(PAGE_CACHE_SECONDS=0)
+@pytest.mark.parametrize("url", ["/people/", "/take-part/"])
+def test_kept_filters_show_each_search_its_own_words(client, url):
+    PersonPageFactory()
+    StudyPageFactory()
+    for word in ("quokka", "wombat", "quokka"):
+        field = soup(client.get(f"{url}?q={word}")).select_one("form.filters #id_q")
+        assert field["value"] == word

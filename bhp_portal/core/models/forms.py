@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -174,8 +175,20 @@ class ContactFormPage(EmailFormMixin, FormMixin, BasePage):
         ),
     ]
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Only a sent form has errors or typed values to show.
+        context["form_sent"] = request.method == "POST"
+        return context
+
     def serve(self, request, *args, **kwargs):
-        wait = request.method == "POST" and seconds_to_wait(
+        if request.method != "POST":
+            # The blank form's fields are a kept fragment: the form is built
+            # (its fields read) only when that fragment is not kept.
+            form = SimpleLazyObject(lambda: self.get_form(page=self, user=request.user))
+            context = {**self.get_context(request), "form": form}
+            return TemplateResponse(request, self.get_template(request), context)
+        wait = seconds_to_wait(
             enquiry_key(request), ENQUIRY_LIMIT, ENQUIRY_WINDOW_SECONDS
         )
         if not wait:
