@@ -171,6 +171,13 @@ def until_next_change(generation, name, compute):
     return value
 
 
+def built_when_read(**builders):
+    """Template context of values each made by its builder (no arguments)
+    only when first read: a page whose template is kept as a fragment hands
+    these to it, so a kept fragment runs none of their queries."""
+    return {name: SimpleLazyObject(build) for name, build in builders.items()}
+
+
 def paginator_counted_once(request, name, items, per_page):
     """A Paginator of `items` whose total comes from the shared cache. The
     total above a list (search results, filtered news) is the same for

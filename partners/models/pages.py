@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from bhp_portal.core.api_fields import key_facts
 from bhp_portal.core.blocks import BodyBlock
+from bhp_portal.core.cache import built_when_read
 from bhp_portal.core.images import with_card_images_joined
 from bhp_portal.core.models import BasePage, KeyFactLink, KeyFactsMixin
 from bhp_portal.core.search import SearchResultType
@@ -146,7 +147,7 @@ class PartnerPage(KeyFactsMixin, BasePage):
                 organisation
             ).for_listing(),
         }
-        context.update({name: SimpleLazyObject(build) for name, build in lists.items()})
+        context.update(built_when_read(**lists))
         context["organisation"] = organisation
         return context
 

@@ -17,6 +17,7 @@ from wagtail.api import APIField
 from wagtail.search import index
 
 from bhp_portal.core.api_fields import page_links
+from bhp_portal.core.cache import built_when_read
 from bhp_portal.core.models import BasePage
 from bhp_portal.core.search import SearchResultType
 from bhp_portal.core.visibility import live_and_public
@@ -526,7 +527,7 @@ class StudyPage(BasePage):
             "themes": lambda: list(self.live_themes()),
             "json_ld": lambda: self.json_ld(request, source),
         }
-        context.update({name: SimpleLazyObject(build) for name, build in lists.items()})
+        context.update(built_when_read(**lists))
         context.update(interest_context(self, request, kwargs.get("interest_form")))
         return context
 

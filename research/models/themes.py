@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from bhp_portal.core.api_fields import card_rendition, key_facts, page_links
 from bhp_portal.core.blocks import BodyBlock
+from bhp_portal.core.cache import built_when_read
 from bhp_portal.core.images import with_card_images_joined
 from bhp_portal.core.models import (
     BasePage,
@@ -133,7 +134,7 @@ class ResearchThemePage(KeyFactsMixin, HeroImageMixin, BasePage):
             ),
             "people": self.get_people,
         }
-        context.update({name: SimpleLazyObject(build) for name, build in lists.items()})
+        context.update(built_when_read(**lists))
         return context
 
     def get_people(self):
