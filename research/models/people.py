@@ -32,7 +32,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from bhp_portal.core.api_fields import page_links
-from bhp_portal.core.cache import request_generation
+from bhp_portal.core.cache import built_when_read, request_generation
 from bhp_portal.core.images import filter_specs, with_renditions
 from bhp_portal.core.listings import filtered_page
 from bhp_portal.core.models import BasePage, optional_image, optional_link
@@ -292,21 +292,18 @@ class PersonPage(BasePage):
         current_roles = SimpleLazyObject(
             lambda: [role for role in roles if role.is_current]
         )
+        context.update(roles=roles, current_roles=current_roles)
         context.update(
-            roles=roles,
-            current_roles=current_roles,
-            past_roles=SimpleLazyObject(
-                lambda: [role for role in roles if not role.is_current]
-            ),
-            themes=SimpleLazyObject(lambda: list(self.live_themes())),
-            # news.NewsArticleAuthor.person and news.PressContact.person point
-            # here; the events app adds its speakers the same way.
-            news=SimpleLazyObject(lambda: self.appearances("news_authorships")),
-            # news.EventSpeaker.person: the events they speak at.
-            events=SimpleLazyObject(lambda: self.appearances("event_speakers")),
-        )
-        context["json_ld"] = SimpleLazyObject(
-            lambda: self.json_ld(request, current_roles)
+            built_when_read(
+                past_roles=lambda: [role for role in roles if not role.is_current],
+                themes=lambda: list(self.live_themes()),
+                # news.NewsArticleAuthor.person and news.PressContact.person
+                # point here; the events app adds its speakers the same way.
+                news=lambda: self.appearances("news_authorships"),
+                # news.EventSpeaker.person: the events they speak at.
+                events=lambda: self.appearances("event_speakers"),
+                json_ld=lambda: self.json_ld(request, current_roles),
+            )
         )
         return context
 
