@@ -106,22 +106,17 @@ def content_types_for(slug):
     return list(ContentType.objects.get_for_models(*models).values())
 
 
-def search_pages(query, type_slug=None, exclude_ids=()):
+def search_hits(query, type_slug=None, exclude_ids=()):
     """Search results (lazy, sliceable, countable) of live, public pages, most
-    relevant first, as specific page objects.
+    relevant first, as SearchHit: page ids at once, the pages themselves only
+    if a result is not already in the shared cache (the results page keeps
+    each result as a fragment).
 
     The type filter and exclusions are part of the one ranking query, so the
     database orders and paginates the results: searching each type apart and
     merging would lose the relevance order.
     """
     return RankedSearch(query, _searched_pages(type_slug, exclude_ids))
-
-
-def search_hits(query, type_slug=None, exclude_ids=()):
-    """search_pages() whose slices are lists of SearchHit: page ids at once,
-    the pages themselves only if a result is not already in the shared
-    cache (the results page keeps each result as a fragment)."""
-    return RankedSearch(query, _searched_pages(type_slug, exclude_ids), load=_lazy_hits)
 
 
 def _searched_pages(type_slug, exclude_ids):
@@ -135,8 +130,9 @@ def _searched_pages(type_slug, exclude_ids):
 
 class RankedSearch:
     """The pages of `pages` (a queryset) that match `query`, in relevance
-    order: sliceable (one query for the page ids of the slice, then one per
-    page type among them), countable (one query, no ranking), iterable.
+    order, as SearchHit: sliceable (one query for the page ids of the slice;
+    the pages, one query per page type among them, when a hit's page is first
+    read), countable (one query, no ranking), iterable.
 
     The order, the same on every request until the index changes:
 
@@ -158,11 +154,9 @@ class RankedSearch:
     Wagtail's own search ranks it.
     """
 
-    def __init__(self, query, pages, load=None):
+    def __init__(self, query, pages):
         self.query = query
         self.pages = pages.order_by()
-        # What a slice's (page id, content type id) rows become.
-        self._load = load or _specific_pages
         self._count = None
 
     def count(self):
@@ -196,7 +190,7 @@ class RankedSearch:
         sql, params = self._sql(start=start, stop=key.stop)
         if sql is None:
             return []
-        return self._load(self._fetch(sql, params))
+        return _lazy_hits(self._fetch(sql, params))
 
     def _fetch(self, sql, params):
         with connections[self.pages.db].cursor() as cursor:

@@ -12,7 +12,7 @@ from django.utils import timezone
 from wagtail.models import Page, Revision
 
 from bhp_portal.core.models import CustomImage, KeyFact, SiteSettings
-from bhp_portal.core.search import search_pages
+from bhp_portal.core.search import search_hits
 from news.models import (
     EventPage,
     EventStatus,
@@ -229,7 +229,7 @@ def test_demo_search_finds_the_pages_visitors_mean(client):
     # the news story named for the word and the two studies of pregnancy loss
     # (the word is their condition's synonym and in their summaries).
     assert titles_for(client, "miscarriage")[0] == "Maternal Health"
-    ranked = [page.title for page in search_pages("miscarriage")]
+    ranked = [hit.page.title for hit in search_hits("miscarriage")]
     assert (
         ranked[0]
         == "Birmingham to lead Tommy's National Centre for Miscarriage Research"

@@ -285,10 +285,10 @@ def test_the_study_check_replaces_cores_in_the_editor(admin_client, study):
 
 
 def test_site_search_finds_a_study_by_a_conditions_synonym(study):
-    from bhp_portal.core.search import search_pages
+    from bhp_portal.core.search import search_hits
 
     study.save_revision().publish()  # as an editor's publish indexes it
-    found = [page.pk for page in search_pages("perniosis", type_slug="studies")]
+    found = [hit.page_id for hit in search_hits("perniosis", type_slug="studies")]
     assert found == [study.pk]
 
 

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from bhp_portal.core import search as site_search
 from bhp_portal.core.cache import forget_database_generation
 from bhp_portal.core.factories import StandardPageFactory, rich_text
-from bhp_portal.core.search import search_pages
+from bhp_portal.core.search import search_hits
 from research.factories import ResearchThemePageFactory
 from tests.search.test_search_page import result_titles, search
 from tests.utils import soup
@@ -28,7 +28,7 @@ def few_candidates(monkeypatch):
 
 
 def titles(results):
-    return [page.title for page in results]
+    return [hit.page.title for hit in results]
 
 
 def standard(home_page, title, summary="", body=""):
@@ -57,14 +57,14 @@ def test_a_title_match_ranks_above_a_body_match(home_page):
     # The title match is the older page, so the order is not newest first.
     standard(home_page, "Axolotl care")
     standard(home_page, "Pond life", body="The axolotl regrows its limbs.")
-    assert titles(search_pages("axolotl")) == ["Axolotl care", "Pond life"]
+    assert titles(search_hits("axolotl")) == ["Axolotl care", "Pond life"]
 
 
 def test_the_cut_off_keeps_the_best_matches_first(axolotl_pages, monkeypatch):
     best, body_only = axolotl_pages
-    ranked_in_full = titles(search_pages("axolotl"))
+    ranked_in_full = titles(search_hits("axolotl"))
     monkeypatch.setattr(site_search, "RANKED_CANDIDATES", CUT_OFF)
-    results = titles(search_pages("axolotl"))
+    results = titles(search_hits("axolotl"))
     assert results[:CUT_OFF] == ranked_in_full[:CUT_OFF]
     assert set(results[:CUT_OFF]) == {page.title for page in best}
     # The others follow, newest first, none lost.
@@ -73,13 +73,13 @@ def test_the_cut_off_keeps_the_best_matches_first(axolotl_pages, monkeypatch):
 
 def test_a_rare_word_finds_every_page_holding_it(axolotl_pages, few_candidates):
     best, body_only = axolotl_pages
-    results = search_pages("axolotl")
+    results = search_hits("axolotl")
     assert results.count() == len(best) + len(body_only)
     assert sorted(titles(results)) == sorted(page.title for page in best + body_only)
 
 
 def test_slices_of_the_results_neither_repeat_nor_skip(axolotl_pages, few_candidates):
-    results = search_pages("axolotl")
+    results = search_hits("axolotl")
     everything = titles(results)
     assert len(set(everything)) == len(everything) == 10
     for size in (1, 2, 4):
@@ -118,13 +118,13 @@ def test_the_type_filter_applies_before_the_cut_off(home_page, few_candidates):
         )
         for number in range(4)
     ]
-    results = search_pages("axolotl", type_slug="themes")
+    results = search_hits("axolotl", type_slug="themes")
     assert results.count() == 4
     assert sorted(titles(results)) == sorted(theme.title for theme in themes)
 
 
 def test_the_total_is_counted_without_ranking(axolotl_pages, few_candidates):
-    results = search_pages("axolotl")
+    results = search_hits("axolotl")
     with CaptureQueriesContext(connection) as queries:
         assert results.count() == 10
     (count,) = queries.captured_queries
@@ -134,7 +134,7 @@ def test_the_total_is_counted_without_ranking(axolotl_pages, few_candidates):
 def test_words_the_index_ignores_find_nothing(home_page):
     standard(home_page, "The and of")
     for query in ("the", "-", "---", "&", "!"):
-        results = search_pages(query)
+        results = search_hits(query)
         assert (results.count(), titles(results)) == (0, [])
 
 

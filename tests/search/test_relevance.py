@@ -6,7 +6,7 @@ import pytest
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from bhp_portal.core.factories import rich_text
-from bhp_portal.core.search import search_pages
+from bhp_portal.core.search import search_hits
 from news.factories import NewsArticlePageFactory
 from partners.factories import HDRUKSitePageFactory, OrganisationFactory
 from research.factories import ResearchThemePageFactory
@@ -24,7 +24,7 @@ def titles_for(client, query):
 
 def ranked(query):
     """Titles in relevance order alone, without the promotions."""
-    return [page.title for page in search_pages(query)]
+    return [hit.page.title for hit in search_hits(query)]
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from bhp_portal.core.factories import StandardPageFactory, rich_text
 from bhp_portal.core.search import (
     BOOSTED_WORDS_COLUMN,
     TITLE_BODY_COLUMN,
-    search_pages,
+    search_hits,
 )
 
 pytestmark = pytest.mark.django_db
@@ -48,14 +48,14 @@ def test_publishing_fills_and_updates_the_stored_vectors(capybara):
     capybara.save_revision().publish()
     title_body, boosted = stored_vectors(capybara)
     assert "'tapir'" in title_body and "'capybara'" not in title_body
-    assert [page.title for page in search_pages("tapir")] == ["Tapir"]
-    assert search_pages("capybara").count() == 0
+    assert [hit.page.title for hit in search_hits("tapir")] == ["Tapir"]
+    assert search_hits("capybara").count() == 0
 
 
 def test_update_index_rebuilds_the_stored_vectors(capybara):
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM wagtailsearch_indexentry")
-    assert search_pages("capybara").count() == 0
+    assert search_hits("capybara").count() == 0
     call_command("update_index", stdout=StringIO())
-    assert [page.title for page in search_pages("capybara")] == ["Capybara"]
+    assert [hit.page.title for hit in search_hits("capybara")] == ["Capybara"]
     assert "'capybara'" in stored_vectors(capybara)[1]
