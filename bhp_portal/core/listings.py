@@ -1,6 +1,8 @@
 """Filtered, paginated listings: the one way every index page that lists
 pages under a GET filter form (news, events, people, studies) pages them."""
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -18,8 +20,8 @@ class FilterForm(forms.Form):
 
 def filtered_page(request, form, items, per_page, cache_name=None):
     """What a filtered listing's template reads: the form, this page of
-    `items`, the query string less the page number (for pagination links),
-    a key for the list's cached fragment and whether any filter is set.
+    `items`, the query string of its filters (for pagination links), a key
+    for the list's cached fragment and whether any filter is set.
 
     A page number that is not a whole number is a 404; one past the end
     shows the last page, so an old link into a shrinking list still lands
@@ -36,9 +38,7 @@ def filtered_page(request, form, items, per_page, cache_name=None):
     else:
         paginator = Paginator(items, per_page)
     page_obj = paginator.get_page(page_number)
-    query = request.GET.copy()
-    query.pop("page", None)
-    query = query.urlencode()
+    query = filter_query(request, form)
     return {
         "filter_form": form,
         "page_obj": page_obj,
@@ -46,3 +46,15 @@ def filtered_page(request, form, items, per_page, cache_name=None):
         "results_key": f"{cache_name}:{page_obj.number}?{query}",
         "is_filtered": form.is_valid() and form.has_filters(),
     }
+
+
+def filter_query(request, form):
+    """The query string of the filters as the form reads them (of a repeated
+    parameter, the value its widget takes), empty ones left out. Links and the
+    listing's fragments carry no parameter the form does not read, so a
+    made-up one neither spreads nor adds a cache entry."""
+    pairs = []
+    for field in form:
+        values = field.data if isinstance(field.data, list) else [field.data]
+        pairs += [(field.html_name, value) for value in values if value]
+    return urlencode(pairs)

@@ -2,10 +2,15 @@
 page reads. Tracking and unknown parameters share the plain page's entry, so
 a random query string neither bypasses the cache nor fills Redis."""
 
+import datetime
+
 import pytest
+from django.test import override_settings
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from bhp_portal.core.factories import ContactFormPageFactory
+from news.factories import NewsArticlePageFactory
+from news.models.pages import ARTICLES_PER_PAGE
 from tests.utils import ProxyClient, soup
 
 pytestmark = pytest.mark.django_db
@@ -99,3 +104,29 @@ def test_a_port_that_is_no_port_is_refused(client, host):
     response = client.get("/", HTTP_HOST=host)
     assert response.status_code == 400
     assert host.encode() not in response.content
+
+
+@override_settings(PAGE_CACHE_SECONDS=0)
+def test_made_up_parameters_add_no_fragment_and_stay_out_of_links(
+    client, shared_redis, news_index
+):
+    for day in range(ARTICLES_PER_PAGE + 1):
+        NewsArticlePageFactory(parent=news_index, date=datetime.date(2026, 3, day + 1))
+    first = soup(client.get("/news/?made=up&theme="))
+    assert first.select_one('a[rel="next"]')["href"] == "?page=2"
+    keys = shared_redis.keys()
+    for query in ["x=1", "utm_source=mail&theme=&year=", "page=1&q=z"]:
+        html = soup(client.get(f"/news/?{query}"))
+        assert html.select_one('a[rel="next"]')["href"] == "?page=2"
+    assert shared_redis.keys() == keys
+
+
+@override_settings(PAGE_CACHE_SECONDS=0)
+def test_a_repeated_filter_is_kept_as_the_form_reads_it(client, news_index):
+    """The form takes the last of a repeated parameter: the list kept for
+    ?type=blog&type= is the unfiltered one, and ?type=blog still gets its own."""
+    NewsArticlePageFactory(
+        parent=news_index, title="A press release", article_type="press-release"
+    )
+    assert "A press release" in client.get("/news/?type=blog&type=").text
+    assert "A press release" not in client.get("/news/?type=blog").text
