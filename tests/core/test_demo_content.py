@@ -23,6 +23,7 @@ from news.models import (
 from partners.models import HDRUKSitePage, PartnerPage
 from research.models import PersonPage, ResearchThemePage
 from tests.search.test_relevance import titles_for
+from tests.seo.test_sitemap_and_robots import sitemap_entries
 from tests.utils import soup
 
 pytestmark = pytest.mark.django_db
@@ -256,8 +257,7 @@ ROLE_WORDS = ("team", "office", "partners", "lead", "desk")
 
 def public_paths(client):
     """Every page in the sitemap, and the listings and forms beside them."""
-    sitemap = soup(client.get("/sitemap.xml"))
-    paths = {urlsplit(loc.get_text()).path for loc in sitemap.find_all("loc")}
+    paths = {urlsplit(url).path for url in sitemap_entries(client)}
     return sorted(paths | {"/search/?q=research", "/news/?type=press-release"})
 
 
