@@ -26,19 +26,18 @@ def filtered_page(request, form, items, per_page, cache_name=None):
     A page number that is not a whole number is a 404; one past the end
     shows the last page, so an old link into a shrinking list still lands
     somewhere useful. With `cache_name` the count is kept until the next
-    publish (paginator_counted_once), keyed on the filters."""
+    publish (paginator_counted_once), keyed on the filters (filter_query)."""
     page_number = request.GET.get("page", "1")
     if not page_number.isdigit():
         raise Http404("Page numbers are whole numbers.")
+    query = filter_query(form)
     if cache_name:
-        filters = sorted((name, form.data.get(name, "")) for name in form.fields)
         paginator = paginator_counted_once(
-            request, f"{cache_name}:{filters}", items, per_page
+            request, f"{cache_name}:{query}", items, per_page
         )
     else:
         paginator = Paginator(items, per_page)
     page_obj = paginator.get_page(page_number)
-    query = filter_query(request, form)
     return {
         "filter_form": form,
         "page_obj": page_obj,
@@ -48,13 +47,14 @@ def filtered_page(request, form, items, per_page, cache_name=None):
     }
 
 
-def filter_query(request, form):
+def filter_query(form):
     """The query string of the filters as the form reads them (of a repeated
     parameter, the value its widget takes), empty ones left out. Links and the
     listing's fragments carry no parameter the form does not read, so a
     made-up one neither spreads nor adds a cache entry."""
     pairs = []
     for field in form:
-        values = field.data if isinstance(field.data, list) else [field.data]
+        data = field.data  # read from the form's data anew on each use
+        values = data if isinstance(data, list) else [data]
         pairs += [(field.html_name, value) for value in values if value]
     return urlencode(pairs)
