@@ -181,14 +181,16 @@ class ContactFormPage(EmailFormMixin, FormMixin, BasePage):
         context["form_sent"] = request.method == "POST"
         return context
 
+    def get_form(self, *args, **kwargs):
+        build = super().get_form
+        if args:  # a sent form, bound to what was typed
+            return build(*args, **kwargs)
+        # The blank form's fields are a kept fragment: the form is built (its
+        # fields read) only when that fragment is not kept.
+        return SimpleLazyObject(lambda: build(**kwargs))
+
     def serve(self, request, *args, **kwargs):
-        if request.method != "POST":
-            # The blank form's fields are a kept fragment: the form is built
-            # (its fields read) only when that fragment is not kept.
-            form = SimpleLazyObject(lambda: self.get_form(page=self, user=request.user))
-            context = {**self.get_context(request), "form": form}
-            return TemplateResponse(request, self.get_template(request), context)
-        wait = seconds_to_wait(
+        wait = request.method == "POST" and seconds_to_wait(
             enquiry_key(request), ENQUIRY_LIMIT, ENQUIRY_WINDOW_SECONDS
         )
         if not wait:
